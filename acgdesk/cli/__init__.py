@@ -1,0 +1,207 @@
+"""The ``acgdesk`` command: every headless operation, for people (progress, tables) and scripts (--json).
+
+Exit codes: 0 success (individual unreadable files are recorded, not fatal), 1 a library or usage
+error, 130 interrupted (all finished work is saved; run the same command again to resume).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from acgdesk import __version__
+from acgdesk.cli.render import JsonLinesProgress, ProgressBar, human_bytes, human_duration
+from acgdesk.core.errors import AcgdeskError
+from acgdesk.core.settings import IndexSettings
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="acgdesk",
+        description="Manage anime, comic and game art folders in place: index, tag, search.",
+    )
+    parser.add_argument("--version", action="version", version=f"acgdesk {__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help="library folder (default: $ACGDESK_LIBRARY or the per-user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("index", help="add folders to the library and index new or changed images")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="folders to add and index (default: all library folders)"
+    )
+    p.add_argument("--force", action="store_true", help="re-read every file, even unchanged ones")
+    p.add_argument("--workers", type=int, metavar="N", help="parallel decode workers (default: one per core)")
+    p.add_argument("--max-pixels", type=int, metavar="N", help="refuse images with more pixels than this")
+    p.add_argument("--json", action="store_true", help="print the final report as JSON on stdout")
+    p.add_argument(
+        "--progress",
+        choices=("auto", "bar", "json", "none"),
+        default="auto",
+        help="progress on stderr: a bar on terminals (auto), JSON lines, or nothing",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
+
+    p = sub.add_parser("status", help="library summary: folders, file counts, failures by reason")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--failures", action="store_true", help="list the files that could not be indexed")
+    p.add_argument("--kind", help="with --failures: only this error kind (e.g. truncated, corrupt)")
+    p.add_argument("--limit", type=int, default=None, help="with --failures: at most this many")
+
+    p = sub.add_parser("show", help="everything the library knows about one file")
+    p.add_argument("file", metavar="FILE|ID", help="a file path or a file id")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    from acgdesk.library import Library  # deferred: `acgdesk --help` stays instant
+
+    try:
+        settings = _settings(args)
+        with Library.open(args.library, settings=settings) as library:
+            return {"index": _index, "status": _status, "show": _show}[args.command](library, args)
+    except AcgdeskError as exc:
+        print(f"acgdesk: error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _settings(args: argparse.Namespace) -> IndexSettings:
+    overrides: dict[str, Any] = {}
+    if getattr(args, "workers", None):
+        overrides["workers"] = args.workers
+    if getattr(args, "max_pixels", None):
+        overrides["max_pixels"] = args.max_pixels
+    return IndexSettings(**overrides)
+
+
+def _index(library, args: argparse.Namespace) -> int:
+    from acgdesk.pipeline.engine import CancelToken
+
+    cancel = CancelToken()
+    progress = None
+    mode = "none" if args.quiet else args.progress
+    if mode == "auto":
+        mode = "bar" if sys.stderr.isatty() else "none"
+    if mode == "bar":
+        progress = ProgressBar()
+    elif mode == "json":
+        progress = JsonLinesProgress()
+    previous = signal.signal(signal.SIGTERM, lambda *_: cancel.cancel())
+    try:
+        report = library.index(args.paths, progress=progress, cancel=cancel, force=args.force)
+    except KeyboardInterrupt:
+        if isinstance(progress, ProgressBar):
+            progress.close()
+        print(
+            "\ninterrupted: finished files are saved; run the same command again to resume", file=sys.stderr
+        )
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    elif not args.quiet:
+        _print_report(report)
+    return 130 if report.cancelled else 0
+
+
+def _print_report(report) -> None:
+    print(
+        f"indexed {report.processed:,} files in {human_duration(report.elapsed)} "
+        f"({report.files_per_second:,.1f} files/s): {report.ok:,} ok, "
+        f"{report.unchanged:,} unchanged content, "
+        f"{report.errors:,} failed; {report.up_to_date:,} already up to date; {report.missing:,} now missing"
+    )
+    for folder in report.offline_folders:
+        print(f"  offline (not found, files kept): {folder}")
+    for kind, count in sorted(report.errors_by_kind.items(), key=lambda kv: -kv[1]):
+        print(f"  {kind}: {count:,}")
+    if report.errors:
+        print("  see them with: acgdesk status --failures")
+    if report.cancelled:
+        print("cancelled: finished files are saved; run the same command again to resume")
+
+
+def _status(library, args: argparse.Namespace) -> int:
+    if args.failures:
+        rows = library.failures(kind=args.kind, limit=args.limit)
+        if args.json:
+            print(json.dumps(rows, indent=2, ensure_ascii=False))
+        else:
+            for r in rows:
+                print(f"{r['error_kind']:<22} {r['path']}\n{'':<22} {r['error']}")
+            print(f"{len(rows):,} failed file(s)")
+        return 0
+    status = library.status()
+    if args.json:
+        print(json.dumps(status, indent=2, ensure_ascii=False))
+        return 0
+    print(f"library  {status['library']}")
+    print(f"database {status['database']} ({human_bytes(status['database_bytes'])})")
+    print(
+        f"files    {status['files']:,}: {status['ok']:,} ok, {status['error']:,} failed, "
+        f"{status['missing']:,} missing ({human_bytes(status['bytes'])} of images)"
+    )
+    for kind, count in status["errors_by_kind"].items():
+        print(f"  {kind}: {count:,}")
+    print("folders")
+    for f in status["folders"]:
+        counts = f["counts"]
+        print(
+            f"  {f['path']}  [{f['state']}]  {counts.get('ok', 0):,} ok, {counts.get('error', 0):,} failed, "
+            f"{counts.get('missing', 0):,} missing; last scan {f['last_scan_at'] or 'never'}"
+        )
+    return 0
+
+
+def _show(library, args: argparse.Namespace) -> int:
+    info = library.show(args.file)
+    if info is None:
+        print(f"acgdesk: not in the library: {args.file}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(info, indent=2, ensure_ascii=False, default=str))
+        return 0
+    for key in (
+        "id",
+        "path",
+        "status",
+        "error_kind",
+        "error",
+        "format",
+        "mode",
+        "width",
+        "height",
+        "frames",
+        "size",
+        "content_hash",
+        "phash",
+        "thumbnail",
+        "added_at",
+        "updated_at",
+    ):
+        if info.get(key) is not None:
+            print(f"{key:<13} {info[key]}")
+    meta = info.get("metadata") or {}
+    if meta.get("generator"):
+        print(f"{'generator':<13} {meta['generator']}")
+        print(f"{'prompt':<13} {meta.get('prompt') or ''}")
+        if meta.get("negative_prompt"):
+            print(f"{'negative':<13} {meta['negative_prompt']}")
+    if meta.get("exif"):
+        print(f"{'exif':<13} {len(meta['exif'])} fields")
+    if info.get("tags"):
+        print("tags          " + ", ".join(f"{t['name']} ({t['probability']:.2f})" for t in info["tags"]))
+    return 0

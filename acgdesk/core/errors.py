@@ -1,0 +1,45 @@
+"""Exceptions raised by the headless core.
+
+Front ends catch :class:`AcgdeskError` and show its message; anything else is a bug.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class AcgdeskError(Exception):
+    """Base class of every error the core reports to a user."""
+
+
+class LibraryError(AcgdeskError):
+    """The library folder or its database cannot be used."""
+
+
+class DatabaseTooNewError(LibraryError):
+    """The database was written by a newer acgdesk; opening it could damage it."""
+
+
+class FileErrorKind(StrEnum):
+    """Why one file could not be indexed; stored in ``files.error_kind``."""
+
+    EMPTY = "empty"
+    TRUNCATED = "truncated"
+    CORRUPT = "corrupt"
+    UNSUPPORTED = "unsupported"
+    TOO_LARGE = "too_large"
+    PERMISSION = "permission"
+    VANISHED = "vanished"
+    CHANGED = "changed_while_reading"
+    SYMLINK_LOOP = "symlink_loop"
+    NOT_A_FILE = "not_a_file"
+    IO_ERROR = "io_error"
+
+
+class ImageFileError(AcgdeskError):
+    """One file could not be read or decoded; the run records it and goes on."""
+
+    def __init__(self, kind: FileErrorKind, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message

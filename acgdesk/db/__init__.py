@@ -1,0 +1,1 @@
+"""SQLite storage: connection settings, named migrations, and the table queries the core needs."""

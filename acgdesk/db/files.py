@@ -1,0 +1,243 @@
+"""Queries on folders and files: what the indexer, ``status`` and ``show`` need, nothing domain-smart.
+
+Every function takes a connection (or database) and plain values, so the single writer thread can
+group many calls into one transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from acgdesk.core.paths import StoredPath
+from acgdesk.db.connection import utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class KnownFile:
+    """What the database remembers of a path, to decide whether it needs work."""
+
+    id: int
+    size: int | None
+    mtime_ns: int | None
+    status: str
+    error_kind: str | None
+    content_hash: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FolderRow:
+    id: int
+    path: str
+    fs_path: str
+    state: str
+    last_scan_at: str | None
+
+
+def ensure_folder(conn: sqlite3.Connection, fs_path: str) -> int:
+    """Id of the library folder at ``fs_path``, adding it if new."""
+    stored = StoredPath.from_fs(fs_path)
+    row = conn.execute("SELECT id FROM folders WHERE path = ?", (stored.text,)).fetchone()
+    if row:
+        return int(row[0])
+    cur = conn.execute(
+        "INSERT INTO folders (path, path_bytes, added_at) VALUES (?, ?, ?)",
+        (stored.text, stored.raw, utcnow()),
+    )
+    return int(cur.lastrowid)
+
+
+def list_folders(db: sqlite_utils.Database) -> list[FolderRow]:
+    rows = db.execute(
+        "SELECT id, path, path_bytes, state, last_scan_at FROM folders ORDER BY path"
+    ).fetchall()
+    return [FolderRow(r[0], r[1], StoredPath.to_fs(r[1], r[2]), r[3], r[4]) for r in rows]
+
+
+def set_folder_scanned(conn: sqlite3.Connection, folder_id: int, *, state: str) -> None:
+    conn.execute("UPDATE folders SET last_scan_at = ?, state = ? WHERE id = ?", (utcnow(), state, folder_id))
+
+
+def known_files(db: sqlite_utils.Database, folder_id: int) -> dict[str, KnownFile]:
+    """Every file recorded under a folder, keyed by the path ``os`` functions use."""
+    rows = db.execute(
+        "SELECT id, path, path_bytes, size, mtime_ns, status, error_kind, content_hash FROM files "
+        "WHERE folder_id = ?",
+        (folder_id,),
+    )
+    return {StoredPath.to_fs(r[1], r[2]): KnownFile(r[0], r[3], r[4], r[5], r[6], r[7]) for r in rows}
+
+
+_FILE_COLUMNS = (
+    "folder_id",
+    "size",
+    "mtime_ns",
+    "content_hash",
+    "width",
+    "height",
+    "format",
+    "mode",
+    "frames",
+    "status",
+    "error_kind",
+    "error",
+)
+
+
+def upsert_file(conn: sqlite3.Connection, fs_path: str, values: dict[str, Any]) -> int:
+    """Insert or update the row of ``fs_path``; returns its id. Missing columns become NULL."""
+    stored = StoredPath.from_fs(fs_path)
+    now = utcnow()
+    cols = [values.get(c) for c in _FILE_COLUMNS]
+    row = conn.execute(
+        f"INSERT INTO files (path, path_bytes, {', '.join(_FILE_COLUMNS)}, added_at, updated_at) "
+        f"VALUES (?, ?, {', '.join('?' * len(_FILE_COLUMNS))}, ?, ?) "
+        "ON CONFLICT(path) DO UPDATE SET "
+        + ", ".join(f"{c} = excluded.{c}" for c in (*_FILE_COLUMNS, "path_bytes", "updated_at"))
+        + " RETURNING id",
+        (stored.text, stored.raw, *cols, now, now),
+    ).fetchone()
+    return int(row[0])
+
+
+def touch_file(conn: sqlite3.Connection, file_id: int, size: int, mtime_ns: int) -> None:
+    """Same content under a new mtime (e.g. ``touch`` or a copy that kept bytes): record the stat only."""
+    conn.execute(
+        "UPDATE files SET size = ?, mtime_ns = ?, status = 'ok', error_kind = NULL, error = NULL, "
+        "updated_at = ? WHERE id = ?",
+        (size, mtime_ns, utcnow(), file_id),
+    )
+
+
+def upsert_image_hashes(
+    conn: sqlite3.Connection, file_id: int, phash: bytes, dhash: bytes, dihedral: bytes
+) -> None:
+    conn.execute(
+        "INSERT INTO image_hashes (file_id, phash, dhash, phash_dihedral) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(file_id) DO UPDATE SET phash = excluded.phash, dhash = excluded.dhash, "
+        "phash_dihedral = excluded.phash_dihedral",
+        (file_id, phash, dhash, dihedral),
+    )
+
+
+_METADATA_COLUMNS = (
+    "exif",
+    "xmp",
+    "text_chunks",
+    "generator",
+    "prompt",
+    "negative_prompt",
+    "generation_params",
+)
+
+
+def replace_metadata(conn: sqlite3.Connection, file_id: int, values: dict[str, Any] | None) -> None:
+    """Store a file's metadata row (or remove it when the file has none any more)."""
+    conn.execute("DELETE FROM metadata WHERE file_id = ?", (file_id,))
+    if values:
+        conn.execute(
+            f"INSERT INTO metadata (file_id, {', '.join(_METADATA_COLUMNS)}) "
+            f"VALUES (?, {', '.join('?' * len(_METADATA_COLUMNS))})",
+            (file_id, *(values.get(c) for c in _METADATA_COLUMNS)),
+        )
+
+
+def clear_derived(conn: sqlite3.Connection, file_id: int) -> None:
+    """Drop what was computed from old pixels when a file's content turned unreadable."""
+    conn.execute("DELETE FROM image_hashes WHERE file_id = ?", (file_id,))
+    conn.execute("DELETE FROM metadata WHERE file_id = ?", (file_id,))
+
+
+def mark_missing(conn: sqlite3.Connection, file_ids: Iterable[int]) -> int:
+    """Soft delete: the rows (tags, embeddings...) stay, so a file that comes back keeps everything."""
+    now = utcnow()
+    ids = list(file_ids)
+    conn.executemany(
+        "UPDATE files SET status = 'missing', updated_at = ? WHERE id = ? AND status != 'missing'",
+        [(now, i) for i in ids],
+    )
+    return len(ids)
+
+
+def status_counts(db: sqlite_utils.Database) -> dict[str, Any]:
+    """Totals for ``acgdesk status``: files by status, errors by kind, bytes, folders."""
+    by_status = dict(db.execute("SELECT status, COUNT(*) FROM files GROUP BY status").fetchall())
+    by_kind = dict(
+        db.execute(
+            "SELECT error_kind, COUNT(*) FROM files WHERE status = 'error' "
+            "GROUP BY error_kind ORDER BY 2 DESC"
+        ).fetchall()
+    )
+    total_bytes = db.execute("SELECT COALESCE(SUM(size), 0) FROM files WHERE status = 'ok'").fetchone()[0]
+    return {
+        "files": sum(by_status.values()),
+        "ok": by_status.get("ok", 0),
+        "error": by_status.get("error", 0),
+        "missing": by_status.get("missing", 0),
+        "errors_by_kind": by_kind,
+        "bytes": int(total_bytes),
+    }
+
+
+def folder_counts(db: sqlite_utils.Database) -> dict[int, dict[str, int]]:
+    out: dict[int, dict[str, int]] = {}
+    for folder_id, status, count in db.execute(
+        "SELECT folder_id, status, COUNT(*) FROM files GROUP BY folder_id, status"
+    ):
+        out.setdefault(folder_id, {})[status] = count
+    return out
+
+
+def failures(
+    db: sqlite_utils.Database, *, kind: str | None = None, limit: int | None = None
+) -> Iterator[dict]:
+    """Files that could not be indexed, with the recorded reason, in path order."""
+    sql = "SELECT id, path, error_kind, error, size, updated_at FROM files WHERE status = 'error'"
+    params: list[Any] = []
+    if kind:
+        sql += " AND error_kind = ?"
+        params.append(kind)
+    sql += " ORDER BY path"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    for r in db.execute(sql, params):
+        yield {"id": r[0], "path": r[1], "error_kind": r[2], "error": r[3], "size": r[4], "updated_at": r[5]}
+
+
+def file_row(
+    db: sqlite_utils.Database, *, file_id: int | None = None, path: str | None = None
+) -> dict | None:
+    """The ``files`` row by id or by path text, as a dict."""
+    if file_id is not None:
+        rows = list(db.query("SELECT * FROM files WHERE id = ?", [file_id]))
+    else:
+        rows = list(db.query("SELECT * FROM files WHERE path = ?", [path]))
+    return rows[0] if rows else None
+
+
+def related_rows(db: sqlite_utils.Database, file_id: int) -> dict[str, Any]:
+    """Everything stored about one file beside its ``files`` row."""
+    return {
+        "metadata": next(iter(db.query("SELECT * FROM metadata WHERE file_id = ?", [file_id])), None),
+        "hashes": next(iter(db.query("SELECT * FROM image_hashes WHERE file_id = ?", [file_id])), None),
+        "tags": list(
+            db.query(
+                "SELECT t.name, t.category, ft.probability, ft.source FROM file_tags ft "
+                "JOIN tags t ON t.id = ft.tag_id WHERE ft.file_id = ? ORDER BY ft.probability DESC, t.name",
+                [file_id],
+            )
+        ),
+        "scores": list(
+            db.query("SELECT kind, model, value FROM scores WHERE file_id = ? ORDER BY kind", [file_id])
+        ),
+        "embeddings": list(
+            db.query(
+                "SELECT model, dim, created_at FROM embeddings WHERE file_id = ? ORDER BY model", [file_id]
+            )
+        ),
+    }

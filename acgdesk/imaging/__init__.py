@@ -1,0 +1,1 @@
+"""Reading images safely: decoding, thumbnails, content and perceptual hashes, embedded metadata."""

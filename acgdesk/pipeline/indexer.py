@@ -1,0 +1,260 @@
+"""One indexing run over library folders: discover -> (stat check) -> hash/decode -> [models] -> write.
+
+Resumable by design: a file whose size and mtime match the database is skipped without being
+opened; one whose mtime alone changed is re-hashed and only re-decoded if its bytes changed. Work is
+committed in batches as it finishes, so an interrupted run loses at most the last uncommitted batch.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from acgdesk.core.errors import FileErrorKind
+from acgdesk.core.settings import IndexSettings
+from acgdesk.db.connection import transaction
+from acgdesk.db.files import KnownFile, known_files, mark_missing, set_folder_scanned
+from acgdesk.pipeline.discover import Candidate, Problem, walk_folder
+from acgdesk.pipeline.engine import CancelToken, Stage, run_pipeline
+from acgdesk.pipeline.ingest import Job, Outcome, process_file
+from acgdesk.pipeline.progress import IndexProgress, ProgressCallback, RateMeter
+from acgdesk.pipeline.writer import IndexWriter, ProblemRecord
+
+# Errors worth retrying on every run even when the file's stat did not change.
+_TRANSIENT = {
+    str(FileErrorKind.PERMISSION),
+    str(FileErrorKind.VANISHED),
+    str(FileErrorKind.CHANGED),
+    str(FileErrorKind.IO_ERROR),
+    str(FileErrorKind.SYMLINK_LOOP),
+}
+
+
+@dataclass
+class IndexReport:
+    """What a run did; ``errors_by_kind`` counts this run's failures."""
+
+    folders: int = 0
+    offline_folders: list[str] = field(default_factory=list)
+    discovered: int = 0
+    up_to_date: int = 0
+    processed: int = 0
+    ok: int = 0
+    errors: int = 0
+    unchanged: int = 0
+    missing: int = 0
+    new_thumbnails: int = 0
+    bytes_read: int = 0
+    elapsed: float = 0.0
+    cancelled: bool = False
+    errors_by_kind: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def files_per_second(self) -> float:
+        return self.processed / self.elapsed if self.elapsed > 0 else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        out = dict(self.__dict__)
+        out["files_per_second"] = round(self.files_per_second, 2)
+        out["elapsed"] = round(self.elapsed, 3)
+        return out
+
+
+@dataclass(frozen=True)
+class FolderTarget:
+    folder_id: int
+    fs_path: str
+
+
+class _Scan:
+    """Decides per candidate whether it needs work; runs in the feeder thread."""
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        targets: Sequence[FolderTarget],
+        exclude: tuple[str, ...],
+        settings: IndexSettings,
+        force: bool,
+    ) -> None:
+        self.targets = targets
+        self.exclude = exclude
+        self.settings = settings
+        self.force = force
+        # Keyed by target: a target may be a sub-folder of a library folder (``index ~/art/new``).
+        self.known: dict[FolderTarget, dict[str, KnownFile]] = {t: _known_under(db, t) for t in targets}
+        self.seen: dict[FolderTarget, set[str]] = {t: set() for t in targets}
+        self.unreadable: dict[FolderTarget, list[str]] = {t: [] for t in targets}
+        self.discovered = 0
+        self.up_to_date = 0
+        self.total = 0
+        self.finished = False
+
+    def items(self) -> Iterator[Job | ProblemRecord]:
+        try:
+            for target in self.targets:
+                yield from self._folder(target)
+        finally:
+            self.finished = True
+
+    def _folder(self, target: FolderTarget) -> Iterator[Job | ProblemRecord]:
+        known = self.known[target]
+        seen = self.seen[target]
+        for item in walk_folder(
+            target.fs_path, follow_symlinks=self.settings.follow_symlinks, exclude=self.exclude
+        ):
+            if isinstance(item, Problem):
+                seen.add(item.fs_path)
+                self.unreadable[target].append(item.fs_path)
+                self.total += 1
+                yield ProblemRecord(target.folder_id, item)
+                continue
+            self.discovered += 1
+            seen.add(item.fs_path)
+            job = self._job_for(target.folder_id, item, known.get(item.fs_path))
+            if job is None:
+                self.up_to_date += 1
+                continue
+            self.total += 1
+            yield job
+
+    def _job_for(self, folder_id: int, item: Candidate, prev: KnownFile | None) -> Job | None:
+        if prev is None or self.force:
+            return Job(item.fs_path, folder_id, item.size, item.mtime_ns, prev.id if prev else None)
+        same_stat = prev.size == item.size and prev.mtime_ns == item.mtime_ns
+        if same_stat and (
+            prev.status == "ok" or (prev.status == "error" and prev.error_kind not in _TRANSIENT)
+        ):
+            return None
+        doubt = prev.status in ("ok", "missing") and prev.size == item.size and prev.content_hash
+        return Job(
+            item.fs_path, folder_id, item.size, item.mtime_ns, prev.id, prev.content_hash if doubt else None
+        )
+
+    def missing_ids(self, target: FolderTarget) -> list[int]:
+        """Known, present-before files not seen in this (complete) scan, outside unreadable folders."""
+        seen = self.seen[target]
+        blocked = tuple(p.rstrip(os.sep) + os.sep for p in self.unreadable[target])
+        return [
+            k.id
+            for path, k in self.known[target].items()
+            if path not in seen and k.status != "missing" and not (blocked and path.startswith(blocked))
+        ]
+
+
+def _known_under(db: sqlite_utils.Database, target: FolderTarget) -> dict[str, KnownFile]:
+    known = known_files(db, target.folder_id)
+    prefix = target.fs_path.rstrip(os.sep) + os.sep
+    return {p: k for p, k in known.items() if p.startswith(prefix)}
+
+
+def index_folders(
+    db: sqlite_utils.Database,
+    targets: Sequence[FolderTarget],
+    *,
+    thumbs_dir: Path,
+    settings: IndexSettings,
+    cancel: CancelToken | None = None,
+    progress: ProgressCallback | None = None,
+    model_stages: Sequence[Stage] = (),
+    exclude: tuple[str, ...] = (),
+    force: bool = False,
+    sequential: bool = False,
+) -> IndexReport:
+    """Index ``targets``; returns a report. Interruptions (cancel, Ctrl-C) keep all committed work.
+
+    ``model_stages`` take and return :class:`Outcome` objects (with ``outcome.image`` set for decoded
+    files); they run between decoding and the writer.
+    """
+    cancel = cancel or CancelToken()
+    started = time.monotonic()
+    report = IndexReport(folders=len(targets))
+    online: list[FolderTarget] = []
+    for t in targets:
+        if os.path.isdir(t.fs_path):
+            online.append(t)
+        else:
+            report.offline_folders.append(t.fs_path)
+    with transaction(db) as conn:
+        for t in targets:
+            if t.fs_path in report.offline_folders:
+                set_folder_scanned(conn, t.folder_id, state="offline")
+    scan = _Scan(db, online, exclude, settings, force)
+    writer = IndexWriter(db, settings)
+    kinds: Counter[str] = Counter()
+    meter = RateMeter()
+    last_emit = 0.0
+
+    def decode(item: Job | ProblemRecord) -> Outcome | ProblemRecord:
+        return process_file(item, settings, thumbs_dir) if isinstance(item, Job) else item
+
+    stages = [Stage("decode", decode, workers=max(1, settings.workers)), *model_stages]
+
+    def emit(phase: str, current: str | None) -> None:
+        elapsed = time.monotonic() - started
+        rate = meter.update(report.processed)
+        remaining = scan.total - report.processed
+        eta = remaining / rate if (scan.finished and rate > 0) else None
+        progress(
+            IndexProgress(  # type: ignore[misc]
+                phase=phase,
+                scanning=not scan.finished,
+                discovered=scan.discovered,
+                up_to_date=scan.up_to_date,
+                total=scan.total,
+                done=report.processed,
+                ok=report.ok,
+                errors=report.errors,
+                unchanged=report.unchanged,
+                bytes_done=report.bytes_read,
+                elapsed=elapsed,
+                rate=rate,
+                eta=eta,
+                current=current,
+            )
+        )
+
+    try:
+        for item in run_pipeline(
+            scan.items(), stages, cancel=cancel, queue_size=settings.queue_size, sequential=sequential
+        ):
+            writer.add(item)
+            report.processed += 1
+            current = item.problem.fs_path if isinstance(item, ProblemRecord) else item.job.fs_path
+            if isinstance(item, ProblemRecord):
+                report.errors += 1
+                kinds[str(item.problem.kind)] += 1
+            elif item.status == "ok":
+                report.ok += 1
+                report.bytes_read += item.size or 0
+                report.new_thumbnails += item.thumbnail_written
+            elif item.status == "unchanged":
+                report.unchanged += 1
+            else:
+                report.errors += 1
+                kinds[str(item.error_kind)] += 1
+            if progress and time.monotonic() - last_emit >= 0.1:
+                last_emit = time.monotonic()
+                emit("scanning" if not scan.finished else "working", current)
+    finally:
+        writer.flush()  # commit everything finished, also on Ctrl-C or an error
+    report.cancelled = cancel.cancelled
+    if not report.cancelled:
+        with transaction(db) as conn:
+            for t in online:
+                report.missing += mark_missing(conn, scan.missing_ids(t))
+                set_folder_scanned(conn, t.folder_id, state="online")
+    report.discovered = scan.discovered
+    report.up_to_date = scan.up_to_date
+    report.errors_by_kind = dict(kinds)
+    report.elapsed = time.monotonic() - started
+    if progress:
+        emit("cancelled" if report.cancelled else "done", None)
+    return report

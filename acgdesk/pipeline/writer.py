@@ -1,0 +1,138 @@
+"""The single database writer: turns outcomes into rows, many files per transaction.
+
+Only this object writes during a run, from the caller's thread, so there are no write conflicts and
+each commit is one fsync for hundreds of files. A transaction either lands whole or not at all: a
+kill at any moment leaves the database as it was after the last commit, and the next run redoes the
+files that were not committed yet.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+import sqlite_utils
+
+from acgdesk.core.settings import IndexSettings
+from acgdesk.db.connection import transaction
+from acgdesk.db.files import clear_derived, replace_metadata, touch_file, upsert_file, upsert_image_hashes
+from acgdesk.imaging.metadata import ImageMetadata
+from acgdesk.pipeline.discover import Problem
+from acgdesk.pipeline.ingest import Outcome
+
+
+class ProblemRecord:
+    """A discovery problem bound to the folder it was found in."""
+
+    __slots__ = ("folder_id", "problem")
+
+    def __init__(self, folder_id: int, problem: Problem) -> None:
+        self.folder_id = folder_id
+        self.problem = problem
+
+
+class IndexWriter:
+    """Buffers outcomes and commits them in batches (by count or by time, whichever comes first)."""
+
+    def __init__(self, db: sqlite_utils.Database, settings: IndexSettings) -> None:
+        self.db = db
+        self.commit_every = settings.commit_every
+        self.commit_seconds = settings.commit_seconds
+        self.pending: list[Outcome | ProblemRecord] = []
+        self.last_commit = time.monotonic()
+        self.committed = 0
+
+    def add(self, item: Outcome | ProblemRecord) -> None:
+        if isinstance(item, Outcome):
+            item.image = None  # pixels are not stored; free them now
+        self.pending.append(item)
+        if (
+            len(self.pending) >= self.commit_every
+            or time.monotonic() - self.last_commit >= self.commit_seconds
+        ):
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        with transaction(self.db) as conn:
+            for item in self.pending:
+                if isinstance(item, ProblemRecord):
+                    _write_problem(conn, item)
+                else:
+                    _write_outcome(conn, item)
+        self.committed += len(self.pending)
+        self.pending.clear()
+        self.last_commit = time.monotonic()
+
+
+def _write_problem(conn, record: ProblemRecord) -> None:
+    upsert_file(
+        conn,
+        record.problem.fs_path,
+        {
+            "folder_id": record.folder_id,
+            "status": "error",
+            "error_kind": str(record.problem.kind),
+            "error": record.problem.message,
+        },
+    )
+
+
+def _write_outcome(conn, outcome: Outcome) -> None:
+    job = outcome.job
+    if outcome.status == "unchanged" and job.file_id is not None:
+        touch_file(conn, job.file_id, outcome.size or 0, outcome.mtime_ns or 0)
+        return
+    if outcome.status == "error":
+        file_id = upsert_file(
+            conn,
+            job.fs_path,
+            {
+                "folder_id": job.folder_id,
+                "size": outcome.size,
+                "mtime_ns": outcome.mtime_ns,
+                "status": "error",
+                "error_kind": str(outcome.error_kind),
+                "error": outcome.error,
+            },
+        )
+        clear_derived(conn, file_id)
+        return
+    file_id = upsert_file(
+        conn,
+        job.fs_path,
+        {
+            "folder_id": job.folder_id,
+            "size": outcome.size,
+            "mtime_ns": outcome.mtime_ns,
+            "content_hash": outcome.content_hash,
+            "width": outcome.width,
+            "height": outcome.height,
+            "format": outcome.format,
+            "mode": outcome.mode,
+            "frames": outcome.frames,
+            "status": "ok",
+        },
+    )
+    if outcome.hashes is not None:
+        h = outcome.hashes
+        upsert_image_hashes(conn, file_id, h.phash, h.dhash, h.phash_dihedral)
+    replace_metadata(conn, file_id, metadata_row(outcome.metadata))
+
+
+def metadata_row(meta: ImageMetadata | None) -> dict[str, Any] | None:
+    """Columns of the ``metadata`` table for one file, or None when the file carries nothing."""
+    if meta is None or meta.empty:
+        return None
+    gen = meta.generation
+    return {
+        "exif": json.dumps(meta.exif, ensure_ascii=False) if meta.exif else None,
+        "xmp": meta.xmp,
+        "text_chunks": json.dumps(meta.text, ensure_ascii=False) if meta.text else None,
+        "generator": gen.generator if gen else None,
+        "prompt": gen.prompt if gen else None,
+        "negative_prompt": gen.negative_prompt if gen else None,
+        "generation_params": json.dumps(gen.params, ensure_ascii=False, default=str) if gen else None,
+    }

