@@ -29,7 +29,7 @@ from acgdesk.core.settings import IndexSettings
 from acgdesk.db import files as files_db
 from acgdesk.db.connection import connect, transaction
 from acgdesk.db.migrations import applied_migrations, migrate
-from acgdesk.imaging.thumbnails import thumbnail_path
+from acgdesk.imaging.thumbnails import sweep_temporary_files, thumbnail_path
 from acgdesk.pipeline.engine import CancelToken, Stage
 from acgdesk.pipeline.indexer import FolderTarget, IndexReport, index_folders
 from acgdesk.pipeline.progress import ProgressCallback
@@ -144,6 +144,7 @@ class Library:
         sequential: bool = False,
     ) -> IndexReport:
         """Add ``paths`` (or take every library folder) and bring the database up to date with them."""
+        sweep_temporary_files(self.thumbs_dir)  # leftovers of a killed run
         if paths:
             targets = self.add_folders(paths)
         else:

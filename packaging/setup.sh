@@ -81,6 +81,8 @@ case "$mode" in
     install_python_packages "[test]"
     "$venv/bin/ruff" check acgdesk tests
     "$venv/bin/lint-imports"
+    # Pillow's own Tests/images (hundreds of odd files) from its source distribution on PyPI.
+    PYTHON="$venv/bin/python" ./packaging/fetch_test_corpus.sh
     export QT_QPA_PLATFORM=offscreen
     exec "$venv/bin/python" -m pytest -q "$@"
     ;;

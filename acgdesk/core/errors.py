@@ -34,6 +34,7 @@ class FileErrorKind(StrEnum):
     SYMLINK_LOOP = "symlink_loop"
     NOT_A_FILE = "not_a_file"
     IO_ERROR = "io_error"
+    INTERNAL = "internal_error"
 
 
 class ImageFileError(AcgdeskError):

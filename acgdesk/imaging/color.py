@@ -24,7 +24,9 @@ def to_rgb8(im: Image.Image) -> Image.Image:
         return im.convert("RGBA" if _has_alpha(im) else "RGB")
     if mode in ("1", "L"):
         return im.convert("RGB")
-    if mode in ("LA", "La", "RGBa", "RGBX"):
+    if mode == "La":  # premultiplied: Pillow only un-premultiplies it into LA
+        return im.convert("LA").convert("RGBA")
+    if mode in ("LA", "RGBa", "RGBX"):
         return im.convert("RGBA" if mode != "RGBX" else "RGB")
     if mode.startswith("I;16"):
         return _gray_from_array(np.asarray(im), nominal=(65535.0,))

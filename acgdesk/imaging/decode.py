@@ -58,6 +58,7 @@ def decode_image(
     8-bit, at most ``work_size`` on its longer side (never enlarged).
     """
     register_plugins()
+    _allow_pillow_up_to(max_pixels)
     if isinstance(source, bytes):
         if not source:
             raise ImageFileError(FileErrorKind.EMPTY, "the file is empty (0 bytes)")
@@ -73,6 +74,20 @@ def decode_image(
         raise io_error(exc) from exc
 
 
+def _allow_pillow_up_to(max_pixels: int) -> None:
+    """Fix: let ``max_pixels`` above Pillow's own bomb limit take effect.
+
+    Pillow refuses anything over 2 * ``Image.MAX_IMAGE_PIXELS`` (179 MP by default) inside
+    ``Image.open``, before the explicit check in :func:`_decode_stream` runs, so ``max_pixels``
+    (``--max-pixels``, and IndexSettings' 200 MP default) could lower the limit but never raise it.
+    Pillow's check is raised to match, never disabled: it still guards sizes only known later (an
+    ICO's embedded PNG, later frames). Only ever raised, so concurrent calls cannot undo each other.
+    """
+    needed = max_pixels // 2 + 1  # Pillow errors only above twice its limit
+    if Image.MAX_IMAGE_PIXELS is not None and needed > Image.MAX_IMAGE_PIXELS:
+        Image.MAX_IMAGE_PIXELS = needed
+
+
 def _decode_stream(fh: BinaryIO, head: bytes, work_size: int, max_pixels: int, name: str) -> DecodedImage:
     try:
         im = Image.open(fh)
@@ -82,6 +97,8 @@ def _decode_stream(fh: BinaryIO, head: bytes, work_size: int, max_pixels: int, n
         raise ImageFileError(FileErrorKind.TOO_LARGE, f"image is too large to decode safely: {exc}") from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise _decode_failure(exc) from exc
+    except Exception as exc:  # fix: any other decoder exception (see _decode_failure) is about this file
+        raise _decode_failure(exc) from exc
     with im:
         width, height = im.size
         if width <= 0 or height <= 0:
@@ -89,12 +106,15 @@ def _decode_stream(fh: BinaryIO, head: bytes, work_size: int, max_pixels: int, n
         if width * height > max_pixels:
             raise ImageFileError(
                 FileErrorKind.TOO_LARGE,
-                f"{width}x{height} = {width * height / 1e6:.0f} MP exceeds the {max_pixels / 1e6:.0f} MP "
-                "decoding limit (raise it with --max-pixels if this image is real)",
+                # Exact counts (fix): rounded MP could read "200 MP exceeds the 200 MP limit".
+                f"{width}x{height} = {width * height} pixels exceeds the decoding limit of {max_pixels} "
+                "pixels (raise it with --max-pixels if this image is real)",
             )
         fmt = im.format or sniff_format(head) or "unknown"
-        frames = int(getattr(im, "n_frames", 1) or 1)
         try:
+            # Inside the try (fix): ``n_frames`` parses more of the file (PSD layers, TIFF IFDs) and
+            # raises on corrupt data; outside it, one bad PSD aborted the whole indexing run.
+            frames = int(getattr(im, "n_frames", 1) or 1)
             if im.format == "JPEG":
                 im.draft(None, _draft_size(width, height, work_size))
             im.load()
@@ -110,6 +130,8 @@ def _decode_stream(fh: BinaryIO, head: bytes, work_size: int, max_pixels: int, n
                 FileErrorKind.TOO_LARGE, f"image is too large to decode safely: {exc}"
             ) from exc
         except (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, KeyError) as exc:
+            raise _decode_failure(exc) from exc
+        except Exception as exc:  # fix: e.g. NotImplementedError, struct.error, ZeroDivisionError
             raise _decode_failure(exc) from exc
     if working.mode == "RGBA" and working.getextrema()[3][0] == 255:
         working = working.convert("RGB")  # an alpha channel that is fully opaque carries nothing
@@ -176,6 +198,15 @@ def _unidentified(head: bytes, name: str) -> ImageFileError:
 def _decode_failure(exc: BaseException) -> ImageFileError:
     text = str(exc) or type(exc).__name__
     low = text.lower()
+    # Fix: Pillow's plugins raise more than OSError/ValueError on hostile files (NotImplementedError
+    # for a DDS/TIFF variant, struct.error, ZeroDivisionError...). Uncaught, one such file raised out
+    # of the decode worker and aborted the whole indexing run (PipelineError), against the
+    # "recorded with its reason and the run goes on" promise. Unimplemented variants are unsupported;
+    # anything else is the file's fault.
+    if isinstance(exc, NotImplementedError):
+        return ImageFileError(FileErrorKind.UNSUPPORTED, f"this image variant is not supported: {text}")
+    if isinstance(exc, MemoryError):  # now caught here too; same outcome as ingest's own handler
+        return ImageFileError(FileErrorKind.TOO_LARGE, "ran out of memory while decoding")
     if "truncated" in low or "premature end" in low or isinstance(exc, EOFError) or "not enough data" in low:
         return ImageFileError(FileErrorKind.TRUNCATED, f"the file is truncated: {text}")
     if isinstance(exc, OSError) and exc.errno is not None:

@@ -33,6 +33,7 @@ _TRANSIENT = {
     str(FileErrorKind.VANISHED),
     str(FileErrorKind.CHANGED),
     str(FileErrorKind.IO_ERROR),
+    str(FileErrorKind.INTERNAL),
     str(FileErrorKind.SYMLINK_LOOP),
 }
 

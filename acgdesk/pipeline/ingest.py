@@ -6,6 +6,7 @@ error kind and a message, and the run goes on. The original is only ever opened 
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,9 @@ from acgdesk.imaging.decode import decode_image, io_error
 from acgdesk.imaging.hashing import hash_bytes, hash_stream
 from acgdesk.imaging.metadata import ImageMetadata
 from acgdesk.imaging.perceptual import PerceptualHashes, compute_hashes
-from acgdesk.imaging.thumbnails import thumbnail_path, write_thumbnail
+from acgdesk.imaging.thumbnails import temporary_dir, thumbnail_path, write_thumbnail
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,7 @@ def process_file(job: Job, settings: IndexSettings, thumbs_dir: Path) -> Outcome
             thumbnail_path(thumbs_dir, content_hash),
             size=settings.thumb_size,
             quality=settings.thumb_quality,
+            tmp_dir=temporary_dir(thumbs_dir),
         )
         return Outcome(
             job,
@@ -101,6 +105,16 @@ def process_file(job: Job, settings: IndexSettings, thumbs_dir: Path) -> Outcome
             mtime_ns=job.mtime_ns,
             error_kind=FileErrorKind.TOO_LARGE,
             error="ran out of memory while decoding",
+        )
+    except Exception as exc:  # a bug or an environment fault: record it against the file, keep going
+        log.exception("unexpected failure while indexing %s", job.fs_path)
+        return Outcome(
+            job,
+            "error",
+            size=job.size,
+            mtime_ns=job.mtime_ns,
+            error_kind=FileErrorKind.INTERNAL,
+            error=f"internal error ({type(exc).__name__}: {exc}); please report it",
         )
 
 
