@@ -30,7 +30,8 @@ from acgdesk.db import files as files_db
 from acgdesk.db.connection import connect, transaction
 from acgdesk.db.migrations import applied_migrations, migrate
 from acgdesk.imaging.thumbnails import sweep_temporary_files, thumbnail_path
-from acgdesk.pipeline.engine import CancelToken, Stage
+from acgdesk.models.results import ImageModel
+from acgdesk.pipeline.engine import CancelToken
 from acgdesk.pipeline.indexer import FolderTarget, IndexReport, index_folders
 from acgdesk.pipeline.progress import ProgressCallback
 
@@ -140,7 +141,7 @@ class Library:
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
         force: bool = False,
-        model_stages: Sequence[Stage] = (),
+        models: Sequence[ImageModel] = (),
         sequential: bool = False,
     ) -> IndexReport:
         """Add ``paths`` (or take every library folder) and bring the database up to date with them."""
@@ -156,7 +157,7 @@ class Library:
             settings=self.settings,
             cancel=cancel,
             progress=progress,
-            model_stages=model_stages,
+            models=models,
             exclude=(str(self.root),),
             force=force,
             sequential=sequential,

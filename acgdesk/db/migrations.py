@@ -114,6 +114,22 @@ def _initial(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def _model_runs_and_settings(conn: sqlite3.Connection) -> None:
+    """Which model has processed which file (also when it predicted nothing above the floor, so it
+    is not run again), and library-wide settings such as the default models."""
+    conn.execute(
+        """CREATE TABLE model_runs (
+            file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            ran_at TEXT NOT NULL,
+            error TEXT,
+            PRIMARY KEY (file_id, model)
+        ) WITHOUT ROWID"""
+    )
+    conn.execute("CREATE INDEX model_runs_model ON model_runs(model)")
+    conn.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
@@ -121,7 +137,10 @@ class Migration:
 
 
 # Append only. Never rename or reorder: the names are stored in users' databases.
-MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _initial),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial", _initial),
+    Migration("0002_model_runs_and_settings", _model_runs_and_settings),
+)
 
 
 def applied_migrations(db: sqlite_utils.Database) -> list[str]:

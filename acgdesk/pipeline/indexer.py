@@ -7,6 +7,7 @@ committed in batches as it finishes, so an interrupted run loses at most the las
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections import Counter
@@ -21,9 +22,12 @@ from acgdesk.core.errors import FileErrorKind
 from acgdesk.core.settings import IndexSettings
 from acgdesk.db.connection import transaction
 from acgdesk.db.files import KnownFile, known_files, mark_missing, set_folder_scanned
+from acgdesk.db.predictions import files_done_by
+from acgdesk.models.results import ImageModel
 from acgdesk.pipeline.discover import Candidate, Problem, walk_folder
 from acgdesk.pipeline.engine import CancelToken, Stage, run_pipeline
 from acgdesk.pipeline.ingest import Job, Outcome, process_file
+from acgdesk.pipeline.models_stage import model_stage
 from acgdesk.pipeline.progress import IndexProgress, ProgressCallback, RateMeter
 from acgdesk.pipeline.writer import IndexWriter, ProblemRecord
 
@@ -84,8 +88,12 @@ class _Scan:
         exclude: tuple[str, ...],
         settings: IndexSettings,
         force: bool,
+        model_keys: frozenset[str] = frozenset(),
     ) -> None:
         self.targets = targets
+        self.model_keys = model_keys
+        # Files each active model already processed: an up-to-date file still gets a model it lacks.
+        self.done_by = {key: files_done_by(db.conn, key) for key in model_keys}
         self.exclude = exclude
         self.settings = settings
         self.force = force
@@ -128,15 +136,30 @@ class _Scan:
 
     def _job_for(self, folder_id: int, item: Candidate, prev: KnownFile | None) -> Job | None:
         if prev is None or self.force:
-            return Job(item.fs_path, folder_id, item.size, item.mtime_ns, prev.id if prev else None)
+            return Job(
+                item.fs_path,
+                folder_id,
+                item.size,
+                item.mtime_ns,
+                prev.id if prev else None,
+                None,
+                self.model_keys,
+            )
+        missing_models = frozenset(k for k in self.model_keys if prev.id not in self.done_by[k])
         same_stat = prev.size == item.size and prev.mtime_ns == item.mtime_ns
-        if same_stat and (
-            prev.status == "ok" or (prev.status == "error" and prev.error_kind not in _TRANSIENT)
-        ):
+        if same_stat and prev.status == "error" and prev.error_kind not in _TRANSIENT:
             return None
+        if same_stat and prev.status == "ok":
+            if not missing_models:
+                return None
+            return Job(
+                item.fs_path, folder_id, item.size, item.mtime_ns, prev.id, prev.content_hash, missing_models
+            )
         doubt = prev.status in ("ok", "missing") and prev.size == item.size and prev.content_hash
+        if not doubt:  # new content: every model runs again
+            return Job(item.fs_path, folder_id, item.size, item.mtime_ns, prev.id, None, self.model_keys)
         return Job(
-            item.fs_path, folder_id, item.size, item.mtime_ns, prev.id, prev.content_hash if doubt else None
+            item.fs_path, folder_id, item.size, item.mtime_ns, prev.id, prev.content_hash, missing_models
         )
 
     def missing_ids(self, target: FolderTarget) -> list[int]:
@@ -164,15 +187,16 @@ def index_folders(
     settings: IndexSettings,
     cancel: CancelToken | None = None,
     progress: ProgressCallback | None = None,
-    model_stages: Sequence[Stage] = (),
+    models: Sequence[ImageModel] = (),
+    model_batch: int = 16,
     exclude: tuple[str, ...] = (),
     force: bool = False,
     sequential: bool = False,
 ) -> IndexReport:
     """Index ``targets``; returns a report. Interruptions (cancel, Ctrl-C) keep all committed work.
 
-    ``model_stages`` take and return :class:`Outcome` objects (with ``outcome.image`` set for decoded
-    files); they run between decoding and the writer.
+    ``models`` run on every new or changed file, and on unchanged files they have not processed yet;
+    decoded images reach them in batches of ``model_batch`` while the next files are decoded.
     """
     cancel = cancel or CancelToken()
     started = time.monotonic()
@@ -187,7 +211,11 @@ def index_folders(
         for t in targets:
             if t.fs_path in report.offline_folders:
                 set_folder_scanned(conn, t.folder_id, state="offline")
-    scan = _Scan(db, online, exclude, settings, force)
+    model_keys = frozenset(m.spec.key for m in models)
+    sizes = [m.spec.preprocess.size for m in models if m.spec.preprocess is not None]
+    if sizes and max(sizes) > settings.work_size:  # decode large enough for the biggest model input
+        settings = dataclasses.replace(settings, work_size=max(sizes))
+    scan = _Scan(db, online, exclude, settings, force, model_keys)
     writer = IndexWriter(db, settings)
     kinds: Counter[str] = Counter()
     meter = RateMeter()
@@ -196,7 +224,9 @@ def index_folders(
     def decode(item: Job | ProblemRecord) -> Outcome | ProblemRecord:
         return process_file(item, settings, thumbs_dir) if isinstance(item, Job) else item
 
-    stages = [Stage("decode", decode, workers=max(1, settings.workers)), *model_stages]
+    stages = [Stage("decode", decode, workers=max(1, settings.workers))]
+    if models:
+        stages.append(model_stage(models, batch_size=model_batch))
 
     def emit(phase: str, current: str | None) -> None:
         elapsed = time.monotonic() - started

@@ -20,6 +20,7 @@ from acgdesk.imaging.hashing import hash_bytes, hash_stream
 from acgdesk.imaging.metadata import ImageMetadata
 from acgdesk.imaging.perceptual import PerceptualHashes, compute_hashes
 from acgdesk.imaging.thumbnails import temporary_dir, thumbnail_path, write_thumbnail
+from acgdesk.models.results import Prediction
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,9 @@ class Job:
     mtime_ns: int
     file_id: int | None = None
     known_hash: str | None = None
+    # Keys (id@version) of the models to run on this file; non-empty forces a decode even when
+    # the content is unchanged (a model added since the file was indexed).
+    models: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -56,13 +60,15 @@ class Outcome:
     hashes: PerceptualHashes | None = None
     image: Image.Image | None = field(default=None, repr=False)
     thumbnail_written: bool = False
+    predictions: list[Prediction] = field(default_factory=list)
+    model_errors: dict[str, str] = field(default_factory=dict)
 
 
 def process_file(job: Job, settings: IndexSettings, thumbs_dir: Path) -> Outcome:
     """Do all per-file work for ``job``; always returns, never raises for file problems."""
     try:
         data, size, mtime_ns, content_hash = _read_and_hash(job.fs_path, settings.read_whole_limit)
-        if job.known_hash is not None and content_hash == job.known_hash:
+        if job.known_hash is not None and content_hash == job.known_hash and not job.models:
             return Outcome(job, "unchanged", size=size, mtime_ns=mtime_ns, content_hash=content_hash)
         decoded = decode_image(
             data if data is not None else job.fs_path,

@@ -17,6 +17,7 @@ import sqlite_utils
 from acgdesk.core.settings import IndexSettings
 from acgdesk.db.connection import transaction
 from acgdesk.db.files import clear_derived, replace_metadata, touch_file, upsert_file, upsert_image_hashes
+from acgdesk.db.predictions import TagIds, record_model_run, replace_model_tags, store_embedding, store_scores
 from acgdesk.imaging.metadata import ImageMetadata
 from acgdesk.pipeline.discover import Problem
 from acgdesk.pipeline.ingest import Outcome
@@ -42,6 +43,7 @@ class IndexWriter:
         self.pending: list[Outcome | ProblemRecord] = []
         self.last_commit = time.monotonic()
         self.committed = 0
+        self.tag_ids = TagIds()
 
     def add(self, item: Outcome | ProblemRecord) -> None:
         if isinstance(item, Outcome):
@@ -61,7 +63,7 @@ class IndexWriter:
                 if isinstance(item, ProblemRecord):
                     _write_problem(conn, item)
                 else:
-                    _write_outcome(conn, item)
+                    _write_outcome(conn, item, self.tag_ids)
         self.committed += len(self.pending)
         self.pending.clear()
         self.last_commit = time.monotonic()
@@ -80,7 +82,7 @@ def _write_problem(conn, record: ProblemRecord) -> None:
     )
 
 
-def _write_outcome(conn, outcome: Outcome) -> None:
+def _write_outcome(conn, outcome: Outcome, tag_ids: TagIds) -> None:
     job = outcome.job
     if outcome.status == "unchanged" and job.file_id is not None:
         touch_file(conn, job.file_id, outcome.size or 0, outcome.mtime_ns or 0)
@@ -120,6 +122,22 @@ def _write_outcome(conn, outcome: Outcome) -> None:
         h = outcome.hashes
         upsert_image_hashes(conn, file_id, h.phash, h.dhash, h.phash_dihedral)
     replace_metadata(conn, file_id, metadata_row(outcome.metadata))
+    _write_predictions(conn, tag_ids, file_id, outcome)
+
+
+def _write_predictions(conn, tag_ids: TagIds, file_id: int, outcome: Outcome) -> None:
+    """Each model's output replaces that model's earlier output for the file, nothing else."""
+    for p in outcome.predictions:
+        replace_model_tags(
+            conn, tag_ids, file_id, p.model, ((t.name, t.category, t.probability) for t in p.tags)
+        )
+        if p.embedding is not None:
+            store_embedding(conn, file_id, p.model, p.embedding)
+        if p.scores:
+            store_scores(conn, file_id, p.model, p.scores)
+        record_model_run(conn, file_id, p.model)
+    for model, error in outcome.model_errors.items():
+        record_model_run(conn, file_id, model, error)
 
 
 def metadata_row(meta: ImageMetadata | None) -> dict[str, Any] | None:

@@ -114,3 +114,17 @@ def test_not_a_database_is_a_library_error(tmp_path):
 
     with pytest.raises(LibraryError, match="cannot open"):
         Library.open(lib_dir)
+
+
+def test_each_migration_upgrades_a_database_left_at_the_previous_one(tmp_path):
+    """A library made by an older acgdesk (stopped after migration k) upgrades with its data kept."""
+    for k in range(1, len(MIGRATIONS)):
+        db = connect(tmp_path / f"lib{k}.db")
+        migrate(db, migrations=MIGRATIONS[:k])
+        with transaction(db) as conn:
+            conn.execute("INSERT INTO folders (path, added_at) VALUES ('/art', 'x')")
+        applied = migrate(db, backup_dir=tmp_path / f"backups{k}")
+        assert applied == [m.name for m in MIGRATIONS[k:]]
+        assert db.execute("SELECT path FROM folders").fetchall() == [("/art",)]
+        assert len(list((tmp_path / f"backups{k}").glob("*.db"))) == 1
+    assert {"model_runs", "settings"} <= set(db.table_names())

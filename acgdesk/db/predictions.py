@@ -1,0 +1,157 @@
+"""Storing what models and users say about files: tags, embeddings, scores, and which model ran.
+
+Each model's predictions are replaced as a whole when it runs again (``source`` = its id@version),
+so predictions of other models and the user's own tags are never touched. A user tag has source
+``user`` and probability 1; a user *rejecting* a tag is stored as source ``user`` with probability
+0, which hides model predictions of that tag and survives every re-run of the models.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from acgdesk.db.connection import utcnow
+
+USER = "user"
+_INSERT_FILE_TAG = (
+    "INSERT OR REPLACE INTO file_tags (file_id, tag_id, source, probability, added_at) VALUES (?, ?, ?, ?, ?)"
+)
+
+
+def normalise_tag(name: str) -> str:
+    """Danbooru spelling: lower case, underscores for spaces, no surrounding blanks."""
+    return "_".join(name.strip().lower().split())
+
+
+class TagIds:
+    """Tag name -> id, creating tags on first use; caches ids for the writer's lifetime."""
+
+    def __init__(self) -> None:
+        self.cache: dict[str, int] = {}
+
+    def get(self, conn: sqlite3.Connection, name: str, category: str = "general") -> int:
+        tag_id = self.cache.get(name)
+        if tag_id is not None:
+            return tag_id
+        row = conn.execute(
+            "INSERT INTO tags (name, category) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET "
+            "category = CASE WHEN tags.category = 'general' THEN excluded.category ELSE tags.category END "
+            "RETURNING id",
+            (name, category),
+        ).fetchone()
+        self.cache[name] = int(row[0])
+        return self.cache[name]
+
+
+def replace_model_tags(
+    conn: sqlite3.Connection,
+    tag_ids: TagIds,
+    file_id: int,
+    model: str,
+    tags: Iterable[tuple[str, str, float]],
+) -> None:
+    """Replace the tags ``model`` predicted for a file with ``(name, category, probability)`` rows."""
+    conn.execute("DELETE FROM file_tags WHERE file_id = ? AND source = ?", (file_id, model))
+    now = utcnow()
+    conn.executemany(
+        _INSERT_FILE_TAG,
+        [(file_id, tag_ids.get(conn, name, category), model, float(p), now) for name, category, p in tags],
+    )
+
+
+def store_embedding(conn: sqlite3.Connection, file_id: int, model: str, vector: np.ndarray) -> None:
+    vec = np.ascontiguousarray(vector, dtype=np.float32).ravel()
+    conn.execute(
+        "INSERT OR REPLACE INTO embeddings (file_id, model, dim, vector, created_at) VALUES (?, ?, ?, ?, ?)",
+        (file_id, model, int(vec.size), vec.tobytes(), utcnow()),
+    )
+
+
+def store_scores(conn: sqlite3.Connection, file_id: int, model: str, scores: dict[str, float]) -> None:
+    conn.execute("DELETE FROM scores WHERE file_id = ? AND model = ?", (file_id, model))
+    now = utcnow()
+    conn.executemany(
+        "INSERT INTO scores (file_id, kind, model, value, created_at) VALUES (?, ?, ?, ?, ?)",
+        [(file_id, kind, model, float(v), now) for kind, v in scores.items()],
+    )
+
+
+def record_model_run(conn: sqlite3.Connection, file_id: int, model: str, error: str | None = None) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO model_runs (file_id, model, ran_at, error) VALUES (?, ?, ?, ?)",
+        (file_id, model, utcnow(), error),
+    )
+
+
+def files_done_by(conn: sqlite3.Connection, model: str) -> set[int]:
+    """Ids of files ``model`` has already processed without error."""
+    return {
+        r[0]
+        for r in conn.execute("SELECT file_id FROM model_runs WHERE model = ? AND error IS NULL", (model,))
+    }
+
+
+def set_user_tags(conn: sqlite3.Connection, tag_ids: TagIds, file_id: int, names: Sequence[str]) -> list[str]:
+    """Add user tags (probability 1); returns the normalised names."""
+    now = utcnow()
+    done = []
+    for raw in names:
+        name = normalise_tag(raw)
+        if not name:
+            continue
+        conn.execute(_INSERT_FILE_TAG, (file_id, tag_ids.get(conn, name), USER, 1.0, now))
+        done.append(name)
+    return done
+
+
+def reject_tags(conn: sqlite3.Connection, tag_ids: TagIds, file_id: int, names: Sequence[str]) -> list[str]:
+    """Remove tags from a file as the user sees them: drop user tags, and mark model tags as rejected
+    (probability 0 under source ``user``) so no model run brings them back."""
+    now = utcnow()
+    done = []
+    for raw in names:
+        name = normalise_tag(raw)
+        row = conn.execute("SELECT id FROM tags WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            continue
+        tag_id = int(row[0])
+        predicted = conn.execute(
+            "SELECT 1 FROM file_tags WHERE file_id = ? AND tag_id = ? AND source != ?",
+            (file_id, tag_id, USER),
+        ).fetchone()
+        if predicted:
+            conn.execute(_INSERT_FILE_TAG, (file_id, tag_id, USER, 0.0, now))
+        else:
+            conn.execute(
+                "DELETE FROM file_tags WHERE file_id = ? AND tag_id = ? AND source = ?",
+                (file_id, tag_id, USER),
+            )
+        done.append(name)
+    return done
+
+
+def effective_tags(
+    conn: sqlite3.Connection, file_id: int, thresholds: dict[str, float] | None = None
+) -> list[dict]:
+    """The tags a user sees: user tags, plus model tags at or above their category's threshold that
+    the user did not reject; per tag the highest probability and the sources that gave it."""
+    thresholds = thresholds or {}
+    rows = conn.execute(
+        "SELECT t.name, t.category, ft.source, ft.probability "
+        "FROM file_tags ft JOIN tags t ON t.id = ft.tag_id WHERE ft.file_id = ?",
+        (file_id,),
+    ).fetchall()
+    rejected = {name for name, _c, source, p in rows if source == USER and p == 0.0}
+    best: dict[str, dict] = {}
+    for name, category, source, p in rows:
+        if name in rejected:
+            continue
+        if source != USER and p < thresholds.get(category, thresholds.get("default", 0.0)):
+            continue
+        entry = best.setdefault(name, {"name": name, "category": category, "probability": 0.0, "sources": []})
+        entry["probability"] = max(entry["probability"], p)
+        entry["sources"].append(source)
+    return sorted(best.values(), key=lambda e: (-e["probability"], e["name"]))
