@@ -66,7 +66,10 @@ def to_array(image: Image.Image, pre: Preprocess) -> np.ndarray:
 
 
 def batch_tensor(images: Sequence[Image.Image], pre: Preprocess) -> np.ndarray:
-    """A contiguous (N, C, H, W) or (N, H, W, C) batch in ``pre.dtype``."""
+    """A contiguous (N, C, H, W) or (N, H, W, C) batch in ``pre.dtype`` (N may be 0)."""
+    if not images:
+        shape = (0, 3, pre.size, pre.size) if pre.layout == "NCHW" else (0, pre.size, pre.size, 3)
+        return np.empty(shape, dtype=np.dtype(pre.dtype))
     stacked = np.stack([to_array(im, pre) for im in images])
     if pre.layout == "NCHW":
         stacked = stacked.transpose(0, 3, 1, 2)

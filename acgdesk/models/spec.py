@@ -64,8 +64,8 @@ class Preprocess:
     """The exact input contract of an image model.
 
     ``pad``: how a non-square image becomes square before resizing ("white", "black", or "none" to
-    stretch). ``scale`` multiplies 0..255 values (1/255 gives 0..1); ``mean``/``std`` are then applied
-    per channel in the model's channel order.
+    stretch). ``scale`` multiplies 0..255 values (1/255 gives 0..1); ``mean``/``std`` are given per
+    colour as (R, G, B) and reordered with the channels for BGR models.
     """
 
     size: int
