@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from acgdesk import __version__
+from acgdesk.cli import models_cmd
 from acgdesk.cli.render import JsonLinesProgress, ProgressBar, human_bytes, human_duration
 from acgdesk.core.errors import AcgdeskError
 from acgdesk.core.settings import IndexSettings
@@ -54,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", help="with --failures: only this error kind (e.g. truncated, corrupt)")
     p.add_argument("--limit", type=int, default=None, help="with --failures: at most this many")
 
+    models_cmd.add_parser(sub)
+
     p = sub.add_parser("show", help="everything the library knows about one file")
     p.add_argument("file", metavar="FILE|ID", help="a file path or a file id")
     p.add_argument("--json", action="store_true", help="machine-readable output")
@@ -66,6 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    if args.command == "models":  # the model store is shared by libraries: no library needed
+        return models_cmd.run(args)
     from acgdesk.library import Library  # deferred: `acgdesk --help` stays instant
 
     try:

@@ -21,8 +21,9 @@ BACKUP_DIR = "backups"
 
 
 def default_library_dir() -> Path:
-    """The per-user data folder of this platform (e.g. ``~/.local/share/acgdesk``)."""
-    return Path(platformdirs.user_data_dir("acgdesk", appauthor=False))
+    """In the per-user data folder of this platform (e.g. ``~/.local/share/acgdesk/library``);
+    downloaded models sit beside it in ``.../acgdesk/models``, shared by every library."""
+    return Path(platformdirs.user_data_dir("acgdesk", appauthor=False)) / "library"
 
 
 def resolve_library_dir(explicit: str | os.PathLike[str] | None = None) -> Path:

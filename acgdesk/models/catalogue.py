@@ -134,7 +134,9 @@ _ENTRIES: tuple[ModelSpec, ...] = (
         family="resnet_embedder",
         task=Task.IMAGE_EMBEDDER,
         runtime=Runtime.ONNX,
-        source=PackageSource("anime_or_not", ("anime_or_not_model.onnx",), pip_name="anime-or-not==0.0.7"),
+        source=PackageSource(
+            "anime_or_not", ("anime_or_not_model.onnx",), pip_name="anime-or-not==0.0.7", pip_args="--no-deps"
+        ),
         licence="unknown (package metadata gives none)",
         description="512-d pooled features of a ResNet-18 (the tensor before its classifier): offline "
         "similar-image search.",
@@ -151,7 +153,7 @@ _ENTRIES: tuple[ModelSpec, ...] = (
         family="nudenet",
         task=Task.RATING,
         runtime=Runtime.ONNX,
-        source=PackageSource("nudenet", ("320n.onnx",), pip_name="nudenet==3.4.2"),
+        source=PackageSource("nudenet", ("320n.onnx",), pip_name="nudenet==3.4.2", pip_args="--no-deps"),
         licence="AGPL-3.0 (LICENSE file; the package metadata says MIT)",
         description="YOLOv8n body-part detector; detections map to general / sensitive / questionable / "
         "explicit.",

