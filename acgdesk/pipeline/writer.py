@@ -58,12 +58,16 @@ class IndexWriter:
     def flush(self) -> None:
         if not self.pending:
             return
-        with transaction(self.db) as conn:
-            for item in self.pending:
-                if isinstance(item, ProblemRecord):
-                    _write_problem(conn, item)
-                else:
-                    _write_outcome(conn, item, self.tag_ids)
+        try:
+            with transaction(self.db) as conn:
+                for item in self.pending:
+                    if isinstance(item, ProblemRecord):
+                        _write_problem(conn, item)
+                    else:
+                        _write_outcome(conn, item, self.tag_ids)
+        except BaseException:
+            self.tag_ids.cache.clear()  # ids created in the rolled-back transaction may be reused
+            raise
         self.committed += len(self.pending)
         self.pending.clear()
         self.last_commit = time.monotonic()

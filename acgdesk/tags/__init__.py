@@ -1,0 +1,1 @@
+"""Tags outside the database: training captions (.txt), XMP sidecars, and importing them back."""
