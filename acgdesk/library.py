@@ -7,6 +7,7 @@ it manages stay where they are: they are only ever read.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,11 +30,40 @@ from acgdesk.core.settings import IndexSettings
 from acgdesk.db import files as files_db
 from acgdesk.db.connection import connect, transaction
 from acgdesk.db.migrations import applied_migrations, migrate
+from acgdesk.db.predictions import TagIds, effective_tags, reject_tags, set_user_tags
+from acgdesk.db.settings import get_setting, set_setting
 from acgdesk.imaging.thumbnails import sweep_temporary_files, thumbnail_path
+from acgdesk.models.devices import RuntimePrefs
+from acgdesk.models.loader import DEFAULT_INDEX_MODELS, Loaded, load_image_model, specs_for
 from acgdesk.models.results import ImageModel
+from acgdesk.models.store import ModelNotInstalled, ModelStore
 from acgdesk.pipeline.engine import CancelToken
 from acgdesk.pipeline.indexer import FolderTarget, IndexReport, index_folders
 from acgdesk.pipeline.progress import ProgressCallback
+from acgdesk.tags.captions import CaptionOptions
+from acgdesk.tags.sidecars import ExportReport, ImportReport, export_sidecars, import_sidecars
+
+log = logging.getLogger(__name__)
+
+# Display thresholds per tag category: WD's usual values (general 0.35, character 0.85).
+DEFAULT_THRESHOLDS = {"general": 0.35, "character": 0.85, "rating": 0.0, "default": 0.35}
+
+
+def rating_of(tags: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The file's content rating: a tagger's rating head when one ran (WD, dbv4), else NudeNet's.
+
+    Rating tags are the four names general / sensitive / questionable / explicit (WD and NudeNet
+    both use them); the most probable one of the preferred source wins.
+    """
+    ratings = [t for t in tags if t["category"] == "rating" and t["source"] != "user"]
+    if not ratings:
+        return None
+    by_source: dict[str, list[dict[str, Any]]] = {}
+    for t in ratings:
+        by_source.setdefault(t["source"], []).append(t)
+    preferred = sorted(by_source, key=lambda s: (s.startswith("nudenet"), s))[0]
+    best = max(by_source[preferred], key=lambda t: t["probability"])
+    return {"rating": best["name"], "probability": best["probability"], "source": preferred}
 
 
 @dataclass(frozen=True)
@@ -55,6 +85,7 @@ class Library:
         self.root = root
         self.db = db
         self.settings = settings
+        self._store: ModelStore | None = None
 
     @classmethod
     def open(
@@ -142,6 +173,7 @@ class Library:
         cancel: CancelToken | None = None,
         force: bool = False,
         models: Sequence[ImageModel] = (),
+        model_batch: int = 16,
         sequential: bool = False,
     ) -> IndexReport:
         """Add ``paths`` (or take every library folder) and bring the database up to date with them."""
@@ -158,10 +190,124 @@ class Library:
             cancel=cancel,
             progress=progress,
             models=models,
+            model_batch=model_batch,
             exclude=(str(self.root),),
             force=force,
             sequential=sequential,
         )
+
+    # -- models ------------------------------------------------------------------------------------
+    @property
+    def model_store(self) -> ModelStore:
+        """Downloaded models are shared by every library (``$ACGDESK_MODELS`` or the per-user folder)."""
+        if self._store is None:
+            self._store = ModelStore(ModelStore.default_root())
+        return self._store
+
+    def index_model_ids(self) -> list[str]:
+        """The models ``index`` runs by default (a library setting; the offline set when unset)."""
+        return list(get_setting(self.db, "index_models", list(DEFAULT_INDEX_MODELS)))
+
+    def set_index_model_ids(self, ids: Sequence[str]) -> None:
+        specs_for(ids)  # unknown ids fail here, not at the next index run
+        set_setting(self.db, "index_models", list(ids))
+
+    def display_thresholds(self) -> dict[str, float]:
+        """Per-category thresholds for showing and exporting model tags (stored tags go lower)."""
+        return dict(get_setting(self.db, "thresholds", DEFAULT_THRESHOLDS))
+
+    def load_models(
+        self,
+        ids: Sequence[str] | None = None,
+        *,
+        prefs: RuntimePrefs | None = None,
+        skip_missing: bool = False,
+    ) -> list[Loaded]:
+        """Load image models by catalogue id (default: :meth:`index_model_ids`).
+
+        With ``skip_missing`` a model whose files or package are absent is left out with a warning
+        (how the default set degrades on a machine without, say, nudenet); otherwise that raises
+        :class:`ModelNotInstalled`, whose message says how to install it.
+        """
+        loaded: list[Loaded] = []
+        for spec in specs_for(list(ids) if ids is not None else self.index_model_ids()):
+            try:
+                loaded.append(load_image_model(spec, self.model_store, prefs))
+            except ModelNotInstalled as exc:
+                if not skip_missing:
+                    raise
+                log.warning("skipping %s: %s", spec.id, exc)
+        return loaded
+
+    # -- user tags -----------------------------------------------------------------------------------
+    def _file_id(self, ref: str | int) -> int:
+        info = self._row(ref)
+        if info is None:
+            raise LibraryError(f"not in the library: {ref}")
+        return int(info["id"])
+
+    def add_tags(self, ref: str | int, names: Sequence[str]) -> list[str]:
+        """Add user tags to a file; models never remove or overwrite them."""
+        file_id = self._file_id(ref)
+        with transaction(self.db) as conn:
+            return set_user_tags(conn, TagIds(), file_id, names)
+
+    def remove_tags(self, ref: str | int, names: Sequence[str]) -> list[str]:
+        """Remove tags as the user sees them (a model tag stays rejected across re-runs)."""
+        file_id = self._file_id(ref)
+        with transaction(self.db) as conn:
+            return reject_tags(conn, TagIds(), file_id, names)
+
+    def tags_of(self, ref: str | int, *, thresholds: dict[str, float] | None = None) -> list[dict[str, Any]]:
+        return effective_tags(self.db.conn, self._file_id(ref), thresholds or self.display_thresholds())
+
+    # -- sidecars ------------------------------------------------------------------------------------
+    def _rows_under(self, paths: Sequence[str | os.PathLike[str]] | None) -> list[dict[str, Any]]:
+        """``ok`` file rows under the given folders/files (all when None)."""
+        rows = list(
+            self.db.query(
+                "SELECT id, path, path_bytes, folder_id FROM files WHERE status = 'ok' ORDER BY path"
+            )
+        )
+        if not paths:
+            return rows
+        wanted = [normalise_root(p) for p in paths]
+        prefixes = tuple(w.rstrip(os.sep) + os.sep for w in wanted)
+        return [
+            r
+            for r in rows
+            if (fs := StoredPath.to_fs(r["path"], r["path_bytes"])) in wanted or fs.startswith(prefixes)
+        ]
+
+    def export_tags(
+        self,
+        paths: Sequence[str | os.PathLike[str]] | None,
+        out_dir: str | os.PathLike[str] | None,
+        *,
+        fmt: str = "txt",
+        options: CaptionOptions | None = None,
+        overwrite: bool = False,
+        beside_images: bool = False,
+    ) -> ExportReport:
+        """Caption (.txt) or XMP sidecars for the files under ``paths``; never overwrites by default
+        and never writes outside ``out_dir`` (or, with ``beside_images``, each image's folder)."""
+        roots = {f.id: f.fs_path for f in files_db.list_folders(self.db)}
+        return export_sidecars(
+            self.db,
+            self._rows_under(paths),
+            Path(out_dir) if out_dir else None,
+            fmt=fmt,
+            options=options or CaptionOptions(thresholds=self.display_thresholds()),
+            overwrite=overwrite,
+            beside_images=beside_images,
+            folder_roots=roots,
+        )
+
+    def import_tags(
+        self, paths: Sequence[str | os.PathLike[str]] | None, *, fmt: str = "auto"
+    ) -> ImportReport:
+        """Read .txt / XMP sidecars next to the files under ``paths`` as user tags."""
+        return import_sidecars(self.db, self._rows_under(paths), fmt=fmt)
 
     # -- reports -----------------------------------------------------------------------------------
     def status(self) -> dict[str, Any]:
@@ -180,14 +326,7 @@ class Library:
 
     def show(self, ref: str | int) -> dict[str, Any] | None:
         """Everything known about one file, by id or by path (as given, or resolved to absolute)."""
-        row = None
-        if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit() and not os.path.exists(ref)):
-            row = files_db.file_row(self.db, file_id=int(ref))
-        else:
-            for candidate in (ref, os.path.abspath(ref), os.path.realpath(ref)):
-                row = files_db.file_row(self.db, path=StoredPath.from_fs(candidate).text)
-                if row:
-                    break
+        row = self._row(ref)
         if row is None:
             return None
         row = dict(row)
@@ -207,4 +346,15 @@ class Library:
         if row.get("content_hash"):
             thumb = self.thumbnail_for(row["content_hash"])
             row["thumbnail"] = str(thumb) if thumb.exists() else None
+        related["effective_tags"] = effective_tags(self.db.conn, row["id"], self.display_thresholds())
+        related["rating"] = rating_of(related["tags"])
         return {**row, **related}
+
+    def _row(self, ref: str | int) -> dict[str, Any] | None:
+        if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit() and not os.path.exists(ref)):
+            return files_db.file_row(self.db, file_id=int(ref))
+        for candidate in (ref, os.path.abspath(ref), os.path.realpath(ref)):
+            row = files_db.file_row(self.db, path=StoredPath.from_fs(candidate).text)
+            if row:
+                return row
+        return None

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from acgdesk import __version__
-from acgdesk.cli import models_cmd
+from acgdesk.cli import models_cmd, tags_cmd
 from acgdesk.cli.render import JsonLinesProgress, ProgressBar, human_bytes, human_duration
 from acgdesk.core.errors import AcgdeskError
 from acgdesk.core.settings import IndexSettings
@@ -48,6 +48,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="progress on stderr: a bar on terminals (auto), JSON lines, or nothing",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
+    _model_options(p)
+
+    p = sub.add_parser("retag", help="run models again on files (all, or under PATHs); user tags are kept")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="folders to retag (default: every library folder)"
+    )
+    p.add_argument("--json", action="store_true", help="print the final report as JSON on stdout")
+    p.add_argument("--progress", choices=("auto", "bar", "json", "none"), default="auto")
+    p.add_argument("-q", "--quiet", action="store_true")
+    p.add_argument("--workers", type=int, metavar="N", help="parallel decode workers")
+    _model_options(p)
+
+    p = sub.add_parser("config", help="show or change library settings (index_models, thresholds)")
+    p.add_argument("key", nargs="?", choices=("index_models", "thresholds"))
+    p.add_argument("value", nargs="?", help="index_models: comma-separated ids; thresholds: JSON object")
+    p.add_argument("--json", action="store_true")
+
+    tags_cmd.add_parsers(sub)
 
     p = sub.add_parser("status", help="library summary: folders, file counts, failures by reason")
     p.add_argument("--json", action="store_true", help="machine-readable output")
@@ -63,6 +81,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _model_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--models",
+        metavar="IDS",
+        help="comma-separated model ids to run (default: the library's index_models)",
+    )
+    p.add_argument("--no-models", action="store_true", help="only hash, decode and thumbnail")
+    p.add_argument("--device", default="auto", help="auto, cpu, cuda[:N], directml, coreml or mps")
+    p.add_argument("--precision", default="auto", help="auto, fp32, fp16 (GPU) or int8 (CPU)")
+    p.add_argument("--batch", type=int, default=16, metavar="N", help="images per model batch")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -76,7 +106,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = _settings(args)
         with Library.open(args.library, settings=settings) as library:
-            return {"index": _index, "status": _status, "show": _show}[args.command](library, args)
+            handlers = {
+                "index": _index,
+                "retag": _index,
+                "status": _status,
+                "show": _show,
+                "config": _config,
+                "tag": tags_cmd.run_tag,
+                "tags": tags_cmd.run_tags,
+            }
+            return handlers[args.command](library, args)
     except AcgdeskError as exc:
         print(f"acgdesk: error: {exc}", file=sys.stderr)
         return 1
@@ -103,9 +142,17 @@ def _index(library, args: argparse.Namespace) -> int:
         progress = ProgressBar()
     elif mode == "json":
         progress = JsonLinesProgress()
+    models = _load_models(library, args)
     previous = signal.signal(signal.SIGTERM, lambda *_: cancel.cancel())
     try:
-        report = library.index(args.paths, progress=progress, cancel=cancel, force=args.force)
+        report = library.index(
+            args.paths,
+            progress=progress,
+            cancel=cancel,
+            force=args.command == "retag" or args.force,
+            models=[m.model for m in models],
+            model_batch=args.batch,
+        )
     except KeyboardInterrupt:
         if isinstance(progress, ProgressBar):
             progress.close()
@@ -120,6 +167,39 @@ def _index(library, args: argparse.Namespace) -> int:
     elif not args.quiet:
         _print_report(report)
     return 130 if report.cancelled else 0
+
+
+def _load_models(library, args: argparse.Namespace) -> list:
+    """Load the requested (or configured) models and say where each runs, and why."""
+    from acgdesk.models.devices import RuntimePrefs
+
+    if args.no_models:
+        return []
+    prefs = RuntimePrefs(device=args.device, precision=args.precision)
+    explicit = [m.strip() for m in args.models.split(",") if m.strip()] if args.models else None
+    loaded = library.load_models(explicit, prefs=prefs, skip_missing=explicit is None)
+    if not args.quiet and not args.json:
+        for m in loaded:
+            print(f"model {m.model.spec.key}: {m.choice.device} ({m.choice.reason})", file=sys.stderr)
+    return loaded
+
+
+def _config(library, args: argparse.Namespace) -> int:
+    if args.key and args.value is not None:
+        if args.key == "index_models":
+            library.set_index_model_ids([m.strip() for m in args.value.split(",") if m.strip()])
+        else:
+            from acgdesk.db.settings import set_setting
+
+            set_setting(library.db, "thresholds", {**library.display_thresholds(), **json.loads(args.value)})
+    current = {"index_models": library.index_model_ids(), "thresholds": library.display_thresholds()}
+    shown = {args.key: current[args.key]} if args.key else current
+    print(
+        json.dumps(shown, indent=2)
+        if args.json
+        else "\n".join(f"{k} = {json.dumps(v)}" for k, v in shown.items())
+    )
+    return 0
 
 
 def _print_report(report) -> None:
@@ -207,6 +287,14 @@ def _show(library, args: argparse.Namespace) -> int:
             print(f"{'negative':<13} {meta['negative_prompt']}")
     if meta.get("exif"):
         print(f"{'exif':<13} {len(meta['exif'])} fields")
-    if info.get("tags"):
-        print("tags          " + ", ".join(f"{t['name']} ({t['probability']:.2f})" for t in info["tags"]))
+    if info.get("rating"):
+        r = info["rating"]
+        print(f"{'rating':<13} {r['rating']} ({r['probability']:.2f}, {r['source']})")
+    shown = [t for t in info.get("effective_tags", []) if t["category"] != "rating"]
+    if shown:
+        print(f"{'tags':<13} " + ", ".join(f"{t['name']} ({t['probability']:.2f})" for t in shown))
+    for s in (s for s in info.get("scores", []) if ":" not in s["kind"]):  # per-class details: --json
+        print(f"{'score':<13} {s['kind']} = {s['value']:.3f} ({s['model']})")
+    for e in info.get("embeddings", []):
+        print(f"{'embedding':<13} {e['model']} ({e['dim']}-d)")
     return 0

@@ -154,4 +154,8 @@ def effective_tags(
         entry = best.setdefault(name, {"name": name, "category": category, "probability": 0.0, "sources": []})
         entry["probability"] = max(entry["probability"], p)
         entry["sources"].append(source)
+    ratings = [e for e in best.values() if e["category"] == "rating"]
+    if len(ratings) > 1:  # one content rating per file: the likeliest of the four classes
+        top = max(ratings, key=lambda e: e["probability"])
+        best = {k: e for k, e in best.items() if e["category"] != "rating" or e is top}
     return sorted(best.values(), key=lambda e: (-e["probability"], e["name"]))

@@ -7,6 +7,7 @@ recorded against that model and file only: the file stays indexed and the other 
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Sequence
 
@@ -23,6 +24,9 @@ class ModelRunner:
     def __init__(self, models: Sequence[ImageModel]) -> None:
         self.models = list(models)
         self.images_seen = 0
+        # Scorers that judge the original file (e.g. its resolution) take ``sizes=``; the images they
+        # get are reduced working copies.
+        self._takes_sizes = {id(m): "sizes" in inspect.signature(m.predict).parameters for m in self.models}
 
     @property
     def keys(self) -> frozenset[str]:
@@ -45,8 +49,15 @@ class ModelRunner:
 
     def _apply(self, model: ImageModel, todo: list[Outcome]) -> None:
         key = model.spec.key
+
+        def run(items: list[Outcome]) -> list:
+            images = [o.image for o in items]
+            if self._takes_sizes[id(model)]:
+                return model.predict(images, sizes=[(o.width or 0, o.height or 0) for o in items])
+            return model.predict(images)
+
         try:
-            predictions = model.predict([o.image for o in todo])
+            predictions = run(todo)
         except Exception:
             log.warning(
                 "model %s failed on a batch of %d; retrying one by one", key, len(todo), exc_info=True
@@ -54,7 +65,7 @@ class ModelRunner:
             predictions = []
             for outcome in todo:
                 try:
-                    predictions.extend(model.predict([outcome.image]))
+                    predictions.extend(run([outcome]))
                 except Exception as exc:  # recorded per file; the file itself stays indexed
                     outcome.model_errors[key] = f"{type(exc).__name__}: {exc}"
                     predictions.append(None)

@@ -1,0 +1,107 @@
+"""From catalogue ids to loaded models: resolve files in the store, choose the device, dispatch on
+the family. Runtimes are imported here lazily, so merely importing this module costs nothing."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from acgdesk.models import catalogue
+from acgdesk.models.devices import DeviceChoice, RuntimePrefs, choose_for_spec
+from acgdesk.models.results import ImageModel, TextEncoder
+from acgdesk.models.spec import ModelSpec, Runtime, Task
+from acgdesk.models.store import ModelStore
+
+log = logging.getLogger(__name__)
+
+# What `acgdesk index` runs when nothing else is configured: all offline, all from PyPI packages.
+DEFAULT_INDEX_MODELS = ("resnet18-anime", "nudenet-320n", "technical-quality")
+IMAGE_TASKS = {Task.TAGGER, Task.IMAGE_EMBEDDER, Task.CLIP, Task.RATING, Task.AESTHETIC}
+
+
+@dataclass
+class Loaded:
+    """A loaded model with the device decision behind it (shown to users: no silent CPU fallback)."""
+
+    model: ImageModel | TextEncoder
+    choice: DeviceChoice
+
+
+def device_choice(spec: ModelSpec, prefs: RuntimePrefs) -> DeviceChoice:
+    providers: Sequence[str] = ()
+    devices: Sequence[str] = ("cpu",)
+    torch_version = None
+    if spec.runtime is Runtime.ONNX:
+        from acgdesk.models.backends.onnx import available_providers
+
+        providers = available_providers()
+    elif spec.runtime is Runtime.TORCH:
+        from acgdesk.models.backends import torch_device
+
+        devices = [d.name for d in torch_device.available_devices()]
+        torch_version = torch_device.version()
+    return choose_for_spec(
+        spec, prefs, onnx_providers=providers, torch_devices=devices, torch_version=torch_version
+    )
+
+
+def load_image_model(spec: ModelSpec, store: ModelStore, prefs: RuntimePrefs | None = None) -> Loaded:
+    """Load an image model of any family; raises ModelNotInstalled with the fix when files are missing."""
+    prefs = prefs or RuntimePrefs()
+    if spec.task not in IMAGE_TASKS:
+        raise ValueError(f"{spec.id} is a {spec.task} model, not an image model")
+    folder = store.path_of(spec) if spec.source is not None else None
+    choice = device_choice(spec, prefs)
+    providers = list(choice.providers) if choice.providers else None
+    family = spec.family
+    if family in ("wd3", "dbv4", "joytag"):
+        from acgdesk.models.families.taggers import load_tagger
+
+        model = load_tagger(spec, folder, prefs)
+    elif family == "resnet_embedder":
+        from acgdesk.models.families.embedders import load_resnet_embedder
+
+        model = load_resnet_embedder(spec, folder, providers=providers, batch_size=prefs.max_batch)
+    elif family == "nudenet":
+        from acgdesk.models.families.rating import load_nudenet
+
+        model = load_nudenet(spec, folder, providers=providers, batch_size=prefs.max_batch)
+    elif family == "clip":
+        from acgdesk.models.families.clip import load_clip_image
+
+        model = load_clip_image(spec, folder, providers=providers, batch_size=prefs.max_batch)
+    elif family == "aesthetic":
+        from acgdesk.models.families.scores import load_anime_aesthetic
+
+        model = load_anime_aesthetic(spec, folder, providers=providers)
+    elif family == "technical":
+        from acgdesk.models.families.scores import load_technical
+
+        model = load_technical(spec)
+    else:
+        raise ValueError(f"no loader for model family {family!r}")
+    log.info("loaded %s on %s (%s)", spec.key, choice.device, choice.reason)
+    return Loaded(model, choice)
+
+
+def load_text_encoder(spec: ModelSpec, store: ModelStore, prefs: RuntimePrefs | None = None) -> Loaded:
+    """MiniLM (offline) or a CLIP text tower."""
+    prefs = prefs or RuntimePrefs()
+    folder = store.path_of(spec)
+    choice = device_choice(spec, prefs)
+    if spec.family == "minilm":
+        from acgdesk.models.families.text import load_minilm
+
+        return Loaded(load_minilm(spec, folder, device=choice.device), choice)
+    if spec.family == "clip":
+        from acgdesk.models.families.clip import load_clip_text
+
+        providers = list(choice.providers) if choice.providers else None
+        return Loaded(load_clip_text(spec, folder, providers=providers), choice)
+    raise ValueError(f"{spec.id} has no text encoder")
+
+
+def specs_for(ids: Sequence[str]) -> list[ModelSpec]:
+    """Catalogue entries for ``ids`` (KeyError listing the known ids for an unknown one)."""
+    return [catalogue.get(i) for i in ids]
