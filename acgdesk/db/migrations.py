@@ -130,6 +130,16 @@ def _model_runs_and_settings(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+def _vector_generations(conn: sqlite3.Connection) -> None:
+    """A counter per embedding model, bumped in the same transaction as any change to its vectors,
+    so an HNSW file on disk can tell whether it still matches the database (it records the
+    generation it was built from)."""
+    conn.execute("CREATE TABLE vector_generations (model TEXT PRIMARY KEY, generation INTEGER NOT NULL)")
+    conn.execute(
+        "INSERT INTO vector_generations (model, generation) SELECT model, 1 FROM embeddings GROUP BY model"
+    )
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
@@ -140,6 +150,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_model_runs_and_settings", _model_runs_and_settings),
+    Migration("0003_vector_generations", _vector_generations),
 )
 
 

@@ -68,6 +68,21 @@ def store_embedding(conn: sqlite3.Connection, file_id: int, model: str, vector: 
         "INSERT OR REPLACE INTO embeddings (file_id, model, dim, vector, created_at) VALUES (?, ?, ?, ?, ?)",
         (file_id, model, int(vec.size), vec.tobytes(), utcnow()),
     )
+    bump_vector_generation(conn, model)
+
+
+def bump_vector_generation(conn: sqlite3.Connection, model: str) -> None:
+    """Mark ``model``'s vectors as changed; call inside the transaction that changed them."""
+    conn.execute(
+        "INSERT INTO vector_generations (model, generation) VALUES (?, 1) "
+        "ON CONFLICT(model) DO UPDATE SET generation = generation + 1",
+        (model,),
+    )
+
+
+def vector_generation(conn: sqlite3.Connection, model: str) -> int:
+    row = conn.execute("SELECT generation FROM vector_generations WHERE model = ?", (model,)).fetchone()
+    return int(row[0]) if row else 0
 
 
 def store_scores(conn: sqlite3.Connection, file_id: int, model: str, scores: dict[str, float]) -> None:
