@@ -222,17 +222,19 @@ class Library:
         *,
         prefs: RuntimePrefs | None = None,
         skip_missing: bool = False,
+        lazy: bool = True,
     ) -> list[Loaded]:
         """Load image models by catalogue id (default: :meth:`index_model_ids`).
 
         With ``skip_missing`` a model whose files or package are absent is left out with a warning
         (how the default set degrades on a machine without, say, nudenet); otherwise that raises
-        :class:`ModelNotInstalled`, whose message says how to install it.
+        :class:`ModelNotInstalled`, whose message says how to install it. With ``lazy`` (the
+        default) weights load on the first batch, so a run with nothing new costs no model load.
         """
         loaded: list[Loaded] = []
         for spec in specs_for(list(ids) if ids is not None else self.index_model_ids()):
             try:
-                loaded.append(load_image_model(spec, self.model_store, prefs))
+                loaded.append(load_image_model(spec, self.model_store, prefs, lazy=lazy))
             except ModelNotInstalled as exc:
                 if not skip_missing:
                     raise

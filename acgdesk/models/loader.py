@@ -3,9 +3,12 @@ the family. Runtimes are imported here lazily, so merely importing this module c
 
 from __future__ import annotations
 
+import inspect
 import logging
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from acgdesk.models import catalogue
 from acgdesk.models.devices import DeviceChoice, RuntimePrefs, choose_for_spec
@@ -46,13 +49,68 @@ def device_choice(spec: ModelSpec, prefs: RuntimePrefs) -> DeviceChoice:
     )
 
 
-def load_image_model(spec: ModelSpec, store: ModelStore, prefs: RuntimePrefs | None = None) -> Loaded:
-    """Load an image model of any family; raises ModelNotInstalled with the fix when files are missing."""
+class LazyImageModel:
+    """An image model whose weights load on its first batch.
+
+    A warm re-run of a big library usually has nothing for the models to do; loading them anyway
+    would cost seconds. Files and the device choice are still checked up front, so a missing model
+    fails before the run starts.
+    """
+
+    def __init__(
+        self, spec: ModelSpec, folder: Path | None, prefs: RuntimePrefs, choice: DeviceChoice
+    ) -> None:
+        self.spec = spec
+        self._folder = folder
+        self._prefs = prefs
+        self._choice = choice
+        self._model: ImageModel | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def _get(self) -> ImageModel:
+        with self._lock:
+            if self._model is None:
+                self._model = _build_image_model(self.spec, self._folder, self._prefs, self._choice)
+                log.info("loaded %s on %s (%s)", self.spec.key, self._choice.device, self._choice.reason)
+            return self._model
+
+    def predict(self, images, sizes=None):
+        model = self._get()
+        if sizes is not None and "sizes" in inspect.signature(model.predict).parameters:
+            return model.predict(images, sizes=sizes)
+        return model.predict(images)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._model is not None:
+                self._model.close()
+                self._model = None
+
+
+def load_image_model(
+    spec: ModelSpec, store: ModelStore, prefs: RuntimePrefs | None = None, *, lazy: bool = False
+) -> Loaded:
+    """Load an image model of any family; raises ModelNotInstalled with the fix when files are missing.
+
+    With ``lazy`` the weights load on the first batch (see :class:`LazyImageModel`).
+    """
     prefs = prefs or RuntimePrefs()
     if spec.task not in IMAGE_TASKS:
         raise ValueError(f"{spec.id} is a {spec.task} model, not an image model")
     folder = store.path_of(spec) if spec.source is not None else None
     choice = device_choice(spec, prefs)
+    if lazy:
+        return Loaded(LazyImageModel(spec, folder, prefs, choice), choice)
+    return Loaded(_build_image_model(spec, folder, prefs, choice), choice)
+
+
+def _build_image_model(
+    spec: ModelSpec, folder: Path | None, prefs: RuntimePrefs, choice: DeviceChoice
+) -> ImageModel:
     providers = list(choice.providers) if choice.providers else None
     family = spec.family
     if family in ("wd3", "dbv4", "joytag"):
@@ -81,8 +139,7 @@ def load_image_model(spec: ModelSpec, store: ModelStore, prefs: RuntimePrefs | N
         model = load_technical(spec)
     else:
         raise ValueError(f"no loader for model family {family!r}")
-    log.info("loaded %s on %s (%s)", spec.key, choice.device, choice.reason)
-    return Loaded(model, choice)
+    return model
 
 
 def load_text_encoder(spec: ModelSpec, store: ModelStore, prefs: RuntimePrefs | None = None) -> Loaded:
