@@ -30,7 +30,7 @@ from acgdesk.core.settings import IndexSettings
 from acgdesk.db import files as files_db
 from acgdesk.db.connection import connect, transaction
 from acgdesk.db.migrations import applied_migrations, migrate
-from acgdesk.db.predictions import TagIds, effective_tags, reject_tags, set_user_tags
+from acgdesk.db.predictions import TagIds, choose_rating, effective_tags, reject_tags, set_user_tags
 from acgdesk.db.settings import get_setting, set_setting
 from acgdesk.imaging.thumbnails import sweep_temporary_files, thumbnail_path
 from acgdesk.models.devices import RuntimePrefs
@@ -50,20 +50,19 @@ DEFAULT_THRESHOLDS = {"general": 0.35, "character": 0.85, "rating": 0.0, "defaul
 
 
 def rating_of(tags: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The file's content rating: a tagger's rating head when one ran (WD, dbv4), else NudeNet's.
-
-    Rating tags are the four names general / sensitive / questionable / explicit (WD and NudeNet
-    both use them); the most probable one of the preferred source wins.
-    """
-    ratings = [t for t in tags if t["category"] == "rating" and t["source"] != "user"]
-    if not ratings:
+    """The file's content rating (see :func:`acgdesk.db.predictions.choose_rating`): a user's rating,
+    else a tagger's rating head when one ran (WD, dbv4), else NudeNet's."""
+    rejected = {t["name"] for t in tags if t["source"] == "user" and t["probability"] == 0.0}
+    chosen = choose_rating(
+        [
+            (t["name"], t["source"], t["probability"])
+            for t in tags
+            if t["category"] == "rating" and t["name"] not in rejected
+        ]
+    )
+    if chosen is None:
         return None
-    by_source: dict[str, list[dict[str, Any]]] = {}
-    for t in ratings:
-        by_source.setdefault(t["source"], []).append(t)
-    preferred = sorted(by_source, key=lambda s: (s.startswith("nudenet"), s))[0]
-    best = max(by_source[preferred], key=lambda t: t["probability"])
-    return {"rating": best["name"], "probability": best["probability"], "source": preferred}
+    return {"rating": chosen[0], "probability": chosen[2], "source": chosen[1]}
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import numpy as np
 from acgdesk.db.connection import utcnow
 
 USER = "user"
+RATINGS = ("general", "sensitive", "questionable", "explicit")
 _INSERT_FILE_TAG = (
     "INSERT OR REPLACE INTO file_tags (file_id, tag_id, source, probability, added_at) VALUES (?, ?, ?, ?, ?)"
 )
@@ -117,7 +118,8 @@ def set_user_tags(conn: sqlite3.Connection, tag_ids: TagIds, file_id: int, names
         name = normalise_tag(raw)
         if not name:
             continue
-        conn.execute(_INSERT_FILE_TAG, (file_id, tag_ids.get(conn, name), USER, 1.0, now))
+        category = "rating" if name in RATINGS else "general"  # a user may set the rating by tagging it
+        conn.execute(_INSERT_FILE_TAG, (file_id, tag_ids.get(conn, name, category), USER, 1.0, now))
         done.append(name)
     return done
 
@@ -160,17 +162,37 @@ def effective_tags(
         (file_id,),
     ).fetchall()
     rejected = {name for name, _c, source, p in rows if source == USER and p == 0.0}
+    visible = [
+        (name, category, source, p)
+        for name, category, source, p in rows
+        if name not in rejected
+        and (source == USER or p >= thresholds.get(category, thresholds.get("default", 0.0)))
+    ]
     best: dict[str, dict] = {}
-    for name, category, source, p in rows:
-        if name in rejected:
-            continue
-        if source != USER and p < thresholds.get(category, thresholds.get("default", 0.0)):
+    for name, category, source, p in visible:
+        if category == "rating":
             continue
         entry = best.setdefault(name, {"name": name, "category": category, "probability": 0.0, "sources": []})
         entry["probability"] = max(entry["probability"], p)
         entry["sources"].append(source)
-    ratings = [e for e in best.values() if e["category"] == "rating"]
-    if len(ratings) > 1:  # one content rating per file: the likeliest of the four classes
-        top = max(ratings, key=lambda e: e["probability"])
-        best = {k: e for k, e in best.items() if e["category"] != "rating" or e is top}
+    rating = choose_rating([(n, s, p) for n, c, s, p in visible if c == "rating"])
+    if rating is not None:
+        name, source, p = rating
+        best[name] = {"name": name, "category": "rating", "probability": p, "sources": [source]}
     return sorted(best.values(), key=lambda e: (-e["probability"], e["name"]))
+
+
+def _rating_rank(source: str) -> int:
+    """Whose rating counts: the user's, then a tagger's rating head (WD, dbv4), then NudeNet's."""
+    if source == USER:
+        return 2
+    return 0 if source.startswith("nudenet") else 1
+
+
+def choose_rating(candidates: Sequence[tuple[str, str, float]]) -> tuple[str, str, float] | None:
+    """One content rating per file from (name, source, probability) rows: the most trusted source
+    that rated the file, and within it the likeliest of general / sensitive / questionable / explicit."""
+    usable = [c for c in candidates if c[2] > 0.0]
+    if not usable:
+        return None
+    return max(usable, key=lambda c: (_rating_rank(c[1]), c[2]))

@@ -158,3 +158,32 @@ def test_a_model_failing_on_one_image_is_recorded_and_the_rest_goes_on(tmp_path,
         tagger.fail_on_green = False
         lib.index([art], models=[tagger])
         assert lib.db.execute("SELECT COUNT(*) FROM model_runs WHERE error IS NULL").fetchone()[0] == 3
+
+
+def test_a_taggers_rating_head_takes_over_from_nudenet_and_the_user_beats_both(tmp_path, art):
+    from acgdesk.db.predictions import replace_model_tags
+
+    with Library.open(tmp_path / "lib") as lib:
+        lib.index([art])
+        red = file_id(lib, "red.png")
+        ids = TagIds()
+        with transaction(lib.db) as conn:
+            replace_model_tags(conn, ids, red, "nudenet-320n@3.4.2", [("general", "rating", 0.99)])
+        assert lib.show(red)["rating"] == {
+            "rating": "general",
+            "probability": 0.99,
+            "source": "nudenet-320n@3.4.2",
+        }
+        with transaction(lib.db) as conn:
+            replace_model_tags(
+                conn,
+                ids,
+                red,
+                "wd-swinv2-tagger-v3@v3",
+                [("general", "rating", 0.2), ("sensitive", "rating", 0.7)],
+            )
+        assert lib.show(red)["rating"]["rating"] == "sensitive"  # the tagger's head, though less sure
+        shown = [t for t in lib.tags_of(red) if t["category"] == "rating"]
+        assert [(t["name"], t["sources"]) for t in shown] == [("sensitive", ["wd-swinv2-tagger-v3@v3"])]
+        lib.add_tags(red, ["explicit"])
+        assert lib.show(red)["rating"]["rating"] == "explicit"
