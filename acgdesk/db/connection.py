@@ -45,11 +45,12 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite_utils.Databas
 def transaction(db: sqlite_utils.Database, *, immediate: bool = True) -> Iterator[sqlite3.Connection]:
     """One explicit transaction: committed on success, rolled back on any exception (Ctrl-C too)."""
     conn = db.conn
-    conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
     try:
+        conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # also when Ctrl-C lands right after BEGIN
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 

@@ -140,8 +140,12 @@ class _Runner:
             else:
                 self._work_single(stage, q_in, q_out)
         except BaseException as exc:
-            self.fail(PipelineError(f"stage {stage.name!r} failed: {exc!r}"))
-            self.errors[-1].__cause__ = exc
+            # Fix: attach the cause before publishing the error. Setting it afterwards through
+            # ``self.errors[-1]`` raced with other failing workers: the raised error could end up
+            # with no cause, or with another worker's cause.
+            error = PipelineError(f"stage {stage.name!r} failed: {exc!r}")
+            error.__cause__ = exc
+            self.fail(error)
         finally:
             with self._lock:
                 self._alive[index] -= 1
