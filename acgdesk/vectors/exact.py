@@ -28,6 +28,27 @@ _OK_VECTORS_FOR_IDS = (
 )
 
 
+def unique_ids(ids: np.ndarray) -> np.ndarray:
+    """Sorted distinct ids. (``np.unique`` of numpy 2.x hashes, which measured 50x slower than
+    sorting for a few hundred thousand int64 ids.)"""
+    arr = np.sort(np.asarray(ids, dtype=np.int64).ravel())
+    if arr.size > 1:
+        arr = arr[np.concatenate(([True], arr[1:] != arr[:-1]))]
+    return arr
+
+
+def ids_not_in(ids: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """The ids of ``ids`` (non-negative) that are not in ``other``, through a table over the id
+    range (ids are file ids: dense, so the table is small)."""
+    ids = np.asarray(ids, dtype=np.int64)
+    other = np.asarray(other, dtype=np.int64)
+    if ids.size == 0 or other.size == 0:
+        return ids
+    table = np.zeros(int(max(ids.max(), other.max())) + 1, dtype=bool)
+    table[other] = True
+    return ids[~table[ids]]
+
+
 def normalise(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Rows scaled to unit length (float32, C order) and a mask of the rows that could be.
 
@@ -135,7 +156,7 @@ def vectors_for_ids(
     whose file is ``ok``; ids are looked up in ascending order (neighbouring rows share pages).
 
     The raw vectors are read-only views of the stored bytes, not normalised."""
-    wanted = np.unique(_as_ids(ids))
+    wanted = unique_ids(_as_ids(ids))
     for start in range(0, len(wanted), IDS_PER_QUERY):
         chunk = wanted[start : start + IDS_PER_QUERY].tolist()
         sql = _OK_VECTORS_FOR_IDS.format(marks=",".join("?" * len(chunk)))

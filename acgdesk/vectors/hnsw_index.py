@@ -30,7 +30,7 @@ import json
 import os
 import uuid
 from collections.abc import Collection, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -40,7 +40,7 @@ import hnswlib
 import numpy as np
 
 from acgdesk.core.errors import AcgdeskError
-from acgdesk.vectors.exact import Hit, normalise, unit_query
+from acgdesk.vectors.exact import Hit, ids_not_in, normalise, unique_ids, unit_query
 
 FORMAT = 1
 SPACE = "ip"
@@ -64,18 +64,22 @@ class IndexMismatchError(IndexFileError):
 
 @dataclass(frozen=True, slots=True)
 class HnswParams:
-    """Graph parameters; the defaults were chosen by ``tests/bench/bench_vectors.py`` (see its README).
+    """Graph and search parameters, chosen with ``tests/bench/bench_vectors.py`` (see
+    ``tests/bench/vectors_README.md`` for the measurements).
 
-    ``ef`` for a query of ``k`` results is ``max(ef_min, ef_per_k * k)`` unless given.
+    ``ef`` for ``k`` results is ``max(ef_min, ef_per_k * k)``, or ``max(ef_min_filtered,
+    ef_per_k * k)`` with a filter: a filtered search visits many more nodes before it has ``ef``
+    matches, which both costs more and finds the true neighbours more reliably at a lower ``ef``.
     """
 
     M: int = 16
     ef_construction: int = 100
     ef_min: int = 200
+    ef_min_filtered: int = 64
     ef_per_k: int = 2
 
-    def ef_for(self, k: int) -> int:
-        return max(self.ef_min, self.ef_per_k * k, k)
+    def ef_for(self, k: int, *, filtered: bool = False) -> int:
+        return max(self.ef_min_filtered if filtered else self.ef_min, self.ef_per_k * k, k)
 
 
 def manifest_path(index_path: Path) -> Path:
@@ -251,7 +255,7 @@ class HnswIndex:
     def delete(self, ids: Sequence[int] | np.ndarray) -> int:
         """Mark the vectors of ``ids`` deleted; ids not in the index are ignored. Returns how many
         were deleted."""
-        arr = np.unique(self._check_ids(ids))
+        arr = unique_ids(self._check_ids(ids))
         arr = arr[self.live_mask(arr)]
         for label in arr.tolist():
             self._graph.mark_deleted(label)
@@ -285,10 +289,10 @@ class HnswIndex:
     ) -> list[Hit]:
         """The ``k`` nearest live vectors as ``(file_id, cosine similarity)``, best first.
 
-        ``filter_ids`` (a set, or an array of ids) restricts results to those ids. hnswlib asks a
+        ``filter_ids`` (an array of ids, fastest, or a set) restricts results to those ids. hnswlib asks a
         Python callback about each candidate it visits, so this suits filters that keep a fair
         share of the index; rank small candidate sets exactly instead (:mod:`.exact`).
-        ``ef`` defaults to :meth:`HnswParams.ef_for` ``(k)``. Fewer than ``k`` come back only when
+        ``ef`` defaults to :meth:`HnswParams.ef_for`. Fewer than ``k`` come back only when
         fewer than ``k`` live vectors match.
         """
         q = unit_query(vector, self.dim)
@@ -298,21 +302,23 @@ class HnswIndex:
         kwargs: dict[str, Any] = {"num_threads": 1}
         allowed: Collection[int] | None = None
         if isinstance(filter_ids, np.ndarray):
-            # A bitmap over the label space, read through a list (the quickest callback hnswlib
-            # can make into Python); it also counts the live matches, so k never exceeds them.
+            # A byte per label, looked up by hnswlib's callback through bytes.__getitem__: built
+            # in ~1 ms for a million labels (a set of 300k ids takes ~50 ms, a list of a million
+            # bools ~20 ms; measured, see tests/bench/vectors_README.md). It also counts the live
+            # matches, so k never exceeds them.
             ids = filter_ids.astype(np.int64, copy=False).ravel()
             mask = np.zeros(len(self._live), dtype=bool)
             mask[ids[(ids >= 0) & (ids < len(mask))]] = True
             mask &= self._live
             k = min(k, int(mask.sum()))
-            kwargs["filter"] = mask.tolist().__getitem__
+            kwargs["filter"] = mask.tobytes().__getitem__
         elif filter_ids is not None:
             allowed = filter_ids if isinstance(filter_ids, set | frozenset) else set(map(int, filter_ids))
             k = min(k, len(allowed))
             kwargs["filter"] = allowed.__contains__
         if k <= 0:
             return []
-        self._set_ef(max(int(ef) if ef else self.params.ef_for(k), k))
+        self._set_ef(max(int(ef) if ef else self.params.ef_for(k, filtered="filter" in kwargs), k))
         try:
             labels, dists = self._graph.knn_query(q, k=k, **kwargs)
         except RuntimeError:
@@ -434,8 +440,12 @@ class HnswIndex:
         model: str | None = None,
         dim: int | None = None,
         num_threads: int = -1,
+        params: HnswParams | None = None,
     ) -> HnswIndex:
         """Load a saved graph after checking its manifest, size and checksum.
+
+        The graph keeps the M and ef_construction it was built with; the search settings (``ef``)
+        come from ``params``.
 
         Raises FileNotFoundError (graph or manifest absent), :class:`IndexCorruptError` (damaged)
         or :class:`IndexMismatchError` (another model, dimension or format than expected).
@@ -447,7 +457,10 @@ class HnswIndex:
             m_model = str(manifest["model"])
             m_dim = int(manifest["dim"])
             space = str(manifest["space"])
-            params = HnswParams(**manifest["params"])
+            built_with = {
+                "M": int(manifest["params"]["M"]),
+                "ef_construction": int(manifest["params"]["ef_construction"]),
+            }
             count = int(manifest["count"])
             elements = int(manifest["elements"])
             generation = int(manifest["generation"])
@@ -478,12 +491,12 @@ class HnswIndex:
             graph.get_current_count() != elements
             or present.size != elements
             or elements - deleted_ids.size != count
-            or graph.M != params.M
-            or not np.isin(deleted_ids, present).all()
+            or built_with["M"] != graph.M
+            or ids_not_in(deleted_ids, present).size
         ):
             raise IndexCorruptError(f"{target} does not hold what its manifest describes")
         index = cls.__new__(cls)
-        index.params = params
+        index.params = replace(params or HnswParams(), **built_with)
         index._setup(graph, model=m_model, generation=generation, num_threads=num_threads)
         index.extra = extra
         index._live = np.zeros(0, dtype=bool)

@@ -45,6 +45,7 @@ import time
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -56,9 +57,11 @@ from acgdesk.db.predictions import vector_generation
 from acgdesk.vectors.exact import (
     Hit,
     exact_search,
+    ids_not_in,
     iter_ok_vectors,
     model_dim,
     normalise,
+    unique_ids,
     unit_query,
     vectors_for_ids,
 )
@@ -66,10 +69,11 @@ from acgdesk.vectors.hnsw_index import HnswIndex, HnswParams, IndexFileError
 
 log = logging.getLogger(__name__)
 
-# Candidate sets up to this size are ranked exactly from SQLite (see tests/bench/vectors_README.md:
-# 20k candidates take ~25 ms on the 2-core reference machine, about what the HNSW filter path
-# costs at 2 % selectivity of a million).
-EXACT_MAX_CANDIDATES = 20_000
+# Candidate sets up to this size are ranked exactly from SQLite, larger ones with the HNSW filter
+# (measured at 1M vectors, tests/bench/vectors_README.md: reading a vector at random from SQLite
+# costs ~10-20 us, so 2,000 take ~25 ms; the HNSW filter needs ~40 ms at 1 % selectivity but
+# ~300 ms at 0.1 %).
+EXACT_MAX_CANDIDATES = 2_000
 COMPACTION_THRESHOLD = 0.2
 # When SQLite may have reused rowids, rows written since the last sync are found by their
 # created_at instead, going this far back to cover write transactions still open at the sync.
@@ -214,7 +218,9 @@ class VectorIndexManager:
         path = self.path_for(model)
         dim = model_dim(self._conn, model)
         try:
-            return HnswIndex.load(path, model=model, dim=dim, num_threads=self.num_threads)
+            return HnswIndex.load(
+                path, model=model, dim=dim, num_threads=self.num_threads, params=self.params
+            )
         except FileNotFoundError:
             log.info("no index file for %s: building it from the database", model)
         except IndexFileError as exc:
@@ -309,23 +315,27 @@ class VectorIndexManager:
             log.info("caught up the index of %s: %d vectors changed", model, changed)
         return True
 
-    def _ok_rows(self, model: str, dim: int) -> tuple[np.ndarray, np.ndarray]:
+    def _ok_rows(self, model: str) -> tuple[np.ndarray, np.ndarray]:
         """``(file ids, rowids)`` of the model's vectors whose file is ``ok`` (ids only: cheap)."""
+        # `+e.model` keeps SQLite off the embeddings_model index, whose every hit costs a read of
+        # the row (a page per vector) for file_id; the primary-key index holds file_id, model and
+        # rowid, so scanning it reads no vector pages (measured at 1M: 2 s instead of 6-13 s).
+        # Rows of another dimension are skipped when their vectors are read.
         rows = self._conn.execute(
             "SELECT e.file_id, e.rowid FROM embeddings e CROSS JOIN files f ON f.id = e.file_id "
-            "WHERE e.model = ? AND e.dim = ? AND f.status = 'ok'",
-            (model, dim),
-        ).fetchall()
-        pairs = np.array(rows, dtype=np.int64).reshape(-1, 2)
+            "WHERE +e.model = ? AND f.status = 'ok'",
+            (model,),
+        )
+        pairs = np.fromiter(chain.from_iterable(rows), dtype=np.int64).reshape(-1, 2)
         return pairs[:, 0], pairs[:, 1]
 
     def _reconcile_ids(self, index: HnswIndex, model: str, dim: int, upto_rowid: int) -> int:
         """Delete ids that are no longer ``ok`` vectors of the model; add ``ok`` ones the index lacks
         (files whose status came back, rowids SQLite reused) up to the watermark. Rows above it
         are newer than the recorded generation: the next catch-up reads them."""
-        ids, rowids = self._ok_rows(model, dim)
-        changed = index.delete(np.setdiff1d(index.live_ids(), ids))
-        missing = np.setdiff1d(ids[rowids <= upto_rowid], index.live_ids())
+        ids, rowids = self._ok_rows(model)
+        changed = index.delete(ids_not_in(index.live_ids(), ids))
+        missing = ids_not_in(ids[rowids <= upto_rowid], index.live_ids())
         for found, raw in vectors_for_ids(self._conn, model, dim, missing):
             changed += self._add_valid(index, found, raw)
         return changed
@@ -379,7 +389,7 @@ class VectorIndexManager:
         with self._lock:
             if candidate_ids is not None:
                 listed = candidate_ids if isinstance(candidate_ids, np.ndarray) else list(candidate_ids)
-                cands = np.unique(np.asarray(listed, dtype=np.int64))
+                cands = unique_ids(np.asarray(listed, dtype=np.int64))
                 if cands.size == 0:
                     return []
                 if cands.size <= self.exact_max_candidates:

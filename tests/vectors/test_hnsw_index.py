@@ -51,10 +51,11 @@ def test_search_matches_exact_ranking_and_similarities(small):
 
 
 def test_ef_adapts_to_k():
-    params = HnswParams(ef_min=64, ef_per_k=4)
+    params = HnswParams(ef_min=64, ef_min_filtered=32, ef_per_k=4)
     assert params.ef_for(1) == 64
     assert params.ef_for(10) == 64
     assert params.ef_for(50) == 200
+    assert params.ef_for(5, filtered=True) == 32
     assert HnswParams().ef_for(10) == 200 and HnswParams().ef_for(300) == 600
 
 
