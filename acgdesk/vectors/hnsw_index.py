@@ -10,7 +10,10 @@ the graph (``vectors()``) are the unit vectors that were actually indexed.
 Growth and deletion without rebuilds: the graph is created with ``allow_replace_deleted``, so a new
 file id takes over the slot of a deleted one before the graph grows, and when it must grow its
 capacity doubles (``resize_index``; the graph is kept, nothing is re-inserted). Deleting marks the
-element (``mark_deleted``): it still routes searches but is never returned.
+element (``mark_deleted``): it still routes searches but is never returned. hnswlib 0.8 has two
+traps here, both handled in :meth:`HnswIndex.add` (and tested): ``replace_deleted=True`` for an id
+that is still in the graph puts it in a free slot and leaves the old one behind (the id is then
+returned twice), and re-adding a marked id without unmarking it first raises.
 :meth:`HnswIndex.compaction_needed` says when marked elements have become a large share and the
 graph should be rebuilt from the database.
 
@@ -264,7 +267,9 @@ class HnswIndex:
         return int(arr.size)
 
     def vectors(self, ids: Sequence[int] | np.ndarray) -> np.ndarray:
-        """The indexed (unit) vectors of live ``ids``, one row each; KeyError for any other id."""
+        """The indexed (unit) vectors of live ``ids``, one row each; KeyError for any other id.
+
+        Slow (hnswlib 0.8 copies through Python lists: ~0.2 ms a vector); not for hot paths."""
         arr = self._check_ids(ids)
         live = self.live_mask(arr)
         if not live.all():
@@ -289,9 +294,9 @@ class HnswIndex:
     ) -> list[Hit]:
         """The ``k`` nearest live vectors as ``(file_id, cosine similarity)``, best first.
 
-        ``filter_ids`` (an array of ids, fastest, or a set) restricts results to those ids. hnswlib asks a
-        Python callback about each candidate it visits, so this suits filters that keep a fair
-        share of the index; rank small candidate sets exactly instead (:mod:`.exact`).
+        ``filter_ids`` (an array of ids, the fastest, or a set) restricts results to those ids.
+        hnswlib asks a Python callback about each candidate it visits, so this suits filters that
+        keep a fair share of the index; rank small candidate sets exactly instead (:mod:`.exact`).
         ``ef`` defaults to :meth:`HnswParams.ef_for`. Fewer than ``k`` come back only when
         fewer than ``k`` live vectors match.
         """

@@ -10,8 +10,8 @@ date. :meth:`VectorIndexManager.index_for` uses, in order:
    it: ``store_embedding`` uses ``INSERT OR REPLACE``, which gives the new row a rowid above every
    existing one), and the index's ids are compared with the database's (ids only, no vectors) to
    delete what is gone or no longer ``ok`` and add what is missing. SQLite reuses rowids only
-   after the newest row was deleted; when the watermark row is gone, the rows whose
-   ``created_at`` is at most ``CATCH_UP_SLACK_S`` before the last sync are read instead;
+   after the newest rows were deleted; when the watermark row is gone, the rows below it whose
+   ``created_at`` is after the last sync (less ``CATCH_UP_SLACK_S``) are read as well;
 3. the index file, when its manifest, size and checksum are right, followed by the catch-up above
    (which also finds files whose status changed while nothing was running);
 4. a **rebuild** from SQLite, streamed in pages, when the file is missing, damaged, for another
@@ -69,15 +69,15 @@ from acgdesk.vectors.hnsw_index import HnswIndex, HnswParams, IndexFileError
 
 log = logging.getLogger(__name__)
 
-# Candidate sets up to this size are ranked exactly from SQLite, larger ones with the HNSW filter
-# (measured at 1M vectors, tests/bench/vectors_README.md: reading a vector at random from SQLite
-# costs ~10-20 us, so 2,000 take ~25 ms; the HNSW filter needs ~40 ms at 1 % selectivity but
-# ~300 ms at 0.1 %).
+# Candidate sets up to this size are ranked exactly from SQLite, larger ones with the HNSW filter.
+# Measured (tests/bench/vectors_README.md): a vector read at random from SQLite costs 5-20 us, so
+# 2,000 candidates take ~18 ms at 1M vectors, 5,000 ~120 ms; the HNSW filter takes 154 ms at 0.2 %
+# of 1M, 78 ms at 0.5 %, 30 ms at 1 %. The cross-over is ~2,000 at 100k as well.
 EXACT_MAX_CANDIDATES = 2_000
 COMPACTION_THRESHOLD = 0.2
-# When SQLite may have reused rowids, rows written since the last sync are found by their
-# created_at instead, going this far back to cover write transactions still open at the sync.
-CATCH_UP_SLACK_S = 600
+# When SQLite may have reused rowids, rows at or below the old watermark written since the last
+# sync are found by their created_at; this margin covers clock adjustments.
+CATCH_UP_SLACK_S = 120
 _IDS_PER_CHECK = 900
 _STALE_TEMP_S = 3600
 
@@ -111,12 +111,21 @@ def _minus_seconds(stamp: object, seconds: float) -> str | None:
 
 
 def _watermark_intact(conn: sqlite3.Connection, mark: dict[str, object]) -> bool:
-    """Whether the newest row at the last sync is still there, so no rowid up to it was reused."""
+    """Whether no rowid up to the watermark can have been handed out again since.
+
+    SQLite gives a new row ``max(rowid) + 1``, so a rowid at or below the watermark is reused only
+    after every row from the watermark up was deleted. While the watermark's row (its file id and
+    model) still exists at or above the watermark, that has not happened; a row re-embedded since
+    (``INSERT OR REPLACE``) only moved up.
+    """
     rowid = int(mark.get("rowid") or 0)
     if rowid == 0:
         return True
-    row = conn.execute("SELECT file_id, model FROM embeddings WHERE rowid = ?", (rowid,)).fetchone()
-    return row is not None and int(row[0]) == mark.get("file_id") and row[1] == mark.get("model")
+    row = conn.execute(
+        "SELECT rowid FROM embeddings WHERE file_id = ? AND model = ?",
+        (mark.get("file_id"), mark.get("model")),
+    ).fetchone()
+    return row is not None and int(row[0]) >= rowid
 
 
 class VectorIndexManager:
@@ -292,18 +301,20 @@ class VectorIndexManager:
         if dim is None:  # every vector of the model is gone
             changed += index.delete(index.live_ids())
         else:
-            if intact:
-                chunks = iter_ok_vectors(
-                    self._conn, model, dim, after_rowid=int(old_mark["rowid"]), upto_rowid=upto
-                )
-            else:
+            old_rowid = int(old_mark["rowid"])
+            chunks = iter_ok_vectors(self._conn, model, dim, after_rowid=old_rowid, upto_rowid=upto)
+            if not intact:
+                # A row written since the last sync may have taken a rowid at or below the old
+                # watermark: it was written after the watermark row was deleted, so after the
+                # sync, and its created_at says so.
                 since = _minus_seconds(old_mark.get("synced_at"), CATCH_UP_SLACK_S)
                 if since is None:
                     return False
                 log.info(
                     "the newest vector row of the last sync is gone: reading %s rows since %s", model, since
                 )
-                chunks = iter_ok_vectors(self._conn, model, dim, upto_rowid=upto, created_since=since)
+                reused = iter_ok_vectors(self._conn, model, dim, upto_rowid=old_rowid, created_since=since)
+                chunks = chain(reused, chunks)
             for ids, raw in chunks:
                 changed += self._add_valid(index, ids, raw)
             changed += self._reconcile_ids(index, model, dim, upto)

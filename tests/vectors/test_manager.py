@@ -349,9 +349,10 @@ def test_compaction_keeps_results(filled, rebuilds):
     assert rebuilds == [MODEL, MODEL]
 
 
-def test_reused_rowids_are_found_by_created_at(lib, rebuilds):
+def test_reused_rowids_are_found_by_created_at(lib, rebuilds, monkeypatch, caplog):
     """SQLite hands out a deleted newest row's rowid again: the rowid window cannot see the new
-    row, so the catch-up falls back to created_at."""
+    row, so the catch-up also reads the rows below the watermark written after the last sync."""
+    monkeypatch.setattr("acgdesk.vectors.manager.CATCH_UP_SLACK_S", 0)  # exactly what changed
     lib.add(MODEL, range(1, 51), clustered(50, 16))
     with manager_for(lib) as manager:
         index = manager.index_for(MODEL)
@@ -369,7 +370,11 @@ def test_reused_rowids_are_found_by_created_at(lib, rebuilds):
             store_embedding(conn, 60, MODEL, replaced[0])  # takes rowid newest - 1
             store_embedding(conn, 10, MODEL, replaced[1])  # re-embedded: takes rowid newest
         assert lib.db.execute("SELECT rowid FROM embeddings WHERE file_id = 10").fetchone()[0] == newest
-        assert manager.search(MODEL, replaced[0], 1)[0][0] == 60
+        with caplog.at_level(logging.INFO, logger="acgdesk.vectors.manager"):
+            assert manager.search(MODEL, replaced[0], 1)[0][0] == 60
+        # Files 10 and 60 read by created_at, 49 and 50 deleted; the 47 others untouched.
+        assert "newest vector row of the last sync is gone" in caplog.text
+        assert "4 vectors changed" in caplog.text
         assert manager.search(MODEL, replaced[1], 1)[0] == (10, pytest.approx(1.0, abs=1e-5))
         assert 50 not in index and 49 not in index  # their rows were deleted
     assert rebuilds == [MODEL]
@@ -397,4 +402,18 @@ def test_uncommitted_writes_of_the_callers_connection_are_not_indexed(filled, re
         lib.add(MODEL, [5], real[None, :])
         assert manager.search(MODEL, real, 1)[0] == (5, pytest.approx(1.0, abs=1e-5))
         assert manager.index_for(MODEL).generation == generation + 1
+    assert rebuilds == [MODEL]
+
+
+def test_re_embedding_the_newest_file_needs_no_full_scan(lib, rebuilds, caplog):
+    lib.add(MODEL, range(1, 51), clustered(50, 16))
+    with manager_for(lib) as manager:
+        index = manager.index_for(MODEL)
+        assert index.extra["watermark"]["file_id"] == 50
+        again = distinct(1, 16, seed=41)
+        lib.add(MODEL, [50], again)  # the newest row is replaced: it moves up, nothing is reused
+        with caplog.at_level(logging.INFO, logger="acgdesk.vectors.manager"):
+            assert manager.search(MODEL, again[0], 1)[0] == (50, pytest.approx(1.0, abs=1e-5))
+        assert "newest vector row of the last sync is gone" not in caplog.text
+        assert "caught up the index" in caplog.text
     assert rebuilds == [MODEL]
