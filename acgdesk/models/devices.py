@@ -35,6 +35,9 @@ _ORT_PROVIDERS: dict[str, tuple[str, str]] = {
 # What "auto" tries for onnxruntime, best first. CoreML is only used when asked for: its partial
 # operator coverage makes large ViTs slower or less exact than the CPU provider on some Macs.
 _ORT_AUTO = ("cuda", "directml")
+# Where precision "auto" means fp16 for onnxruntime: CUDA has fp16 kernels for every op the
+# catalogue's models use. DirectML and CoreML stay fp32 unless fp16 is asked for.
+_ORT_FP16_AUTO = ("cuda",)
 
 
 @dataclass(frozen=True)
@@ -106,8 +109,9 @@ def choose_onnx(prefs: RuntimePrefs, available_providers: Sequence[str]) -> Devi
     """The onnxruntime provider list and precision for ``prefs`` given the providers this
     onnxruntime build offers (``onnxruntime.get_available_providers()``).
 
-    fp16 is not offered for ONNX models: the hub files are fp32 and converting them needs an extra
-    package, so fp16 runs fp32 and says so. int8 (dynamic quantisation) runs only on the CPU provider.
+    fp16 runs on GPU providers from a converted copy of the model (made once, see
+    ``backends.onnx.float16_copy``) and is what "auto" picks on CUDA; on the CPU it is refused (no
+    fast fp16 kernels there). int8 (dynamic quantisation) runs only on the CPU provider.
     """
     available = set(available_providers)
     base, index = _split_device(prefs.device)
@@ -145,16 +149,15 @@ def choose_onnx(prefs: RuntimePrefs, available_providers: Sequence[str]) -> Devi
 
     precision = prefs.precision
     if precision == "auto":
-        precision = "fp32"
-    elif precision == "fp16":
+        precision = "fp16" if picked in _ORT_FP16_AUTO else "fp32"
+        if precision == "fp16":
+            notes.append("precision auto: fp16 (a converted copy of the model)")
+    elif precision == "fp16" and picked == "cpu":
         fell_back = True
         precision = "fp32"
-        notes.append(
-            "fp16 needs an fp16 ONNX file (these models ship fp32)"
-            if picked != "cpu"
-            else "fp16 runs only on a GPU"
-        )
-        notes[-1] += "; using fp32"
+        notes.append("fp16 runs only on a GPU; using fp32")
+    elif precision == "fp16":
+        notes.append("fp16: a converted copy of the model")
     elif precision == "int8" and picked != "cpu":
         fell_back = True
         precision = "fp32"

@@ -300,37 +300,28 @@ class OrtConfig:
 
 @contextlib.contextmanager
 def ort_sessions(config: OrtConfig) -> Iterator[None]:
-    """Patch the session factory the families use (only in this process, only inside the block)."""
+    """Patch the session options every OnnxRunner uses (only in this process, only inside the block)."""
     if config.default:
         yield
         return
-    import onnxruntime as ort
+    from acgdesk.models.backends.onnx import OnnxRunner
 
-    from acgdesk.models.backends import onnx_session
-    from acgdesk.models.families import clip, embedders, rating, scores
+    original = OnnxRunner._session_options
 
-    def open_session(path, providers=None, threads=None):
-        options = ort.SessionOptions()
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        n = config.threads or threads
-        if n:
-            options.intra_op_num_threads = int(n)
+    def session_options(runner):
+        options = original(runner)
+        if config.threads:
+            options.intra_op_num_threads = int(config.threads)
         if not config.spinning:
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             options.add_session_config_entry("session.inter_op.allow_spinning", "0")
-        return ort.InferenceSession(
-            os.fspath(path), sess_options=options, providers=list(providers or ["CPUExecutionProvider"])
-        )
+        return options
 
-    modules = [onnx_session, embedders, rating, scores, clip]
-    saved = [(m, m.open_session) for m in modules if hasattr(m, "open_session")]
-    for m, _ in saved:
-        m.open_session = open_session
+    OnnxRunner._session_options = session_options
     try:
         yield
     finally:
-        for m, original in saved:
-            m.open_session = original
+        OnnxRunner._session_options = original
 
 
 def load_models(ids: Sequence[str], config: OrtConfig, max_batch: int) -> list[Any]:

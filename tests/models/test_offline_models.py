@@ -15,8 +15,9 @@ import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
 from acgdesk.models import catalogue
-from acgdesk.models.backends.onnx import with_extra_outputs
-from acgdesk.models.backends.onnx_session import open_session
+from acgdesk.models.backends import onnx as onnx_backend
+from acgdesk.models.backends.onnx import open_runner, with_extra_outputs
+from acgdesk.models.devices import RuntimePrefs, choose_onnx
 from acgdesk.models.families import rating
 from acgdesk.models.families.embedders import load_resnet_embedder
 from acgdesk.models.families.rating import LABELS, RATINGS, SCORE_PREFIX, load_nudenet
@@ -105,10 +106,27 @@ def test_extra_output_copy_is_built_once_and_checks_names(tmp_path):
     stamp = first.stat().st_mtime_ns
     again = with_extra_outputs(src, ["190"], tmp_path)
     assert again == first and again.stat().st_mtime_ns == stamp and list(tmp_path.iterdir()) == [first]
-    outputs = {o.name: o.shape for o in open_session(first).get_outputs()}
+    outputs = {o.name: o.shape for o in open_runner(first).get_outputs()}
     assert outputs["output"][1] == 2 and outputs["190"][1] == 512
     with pytest.raises(ValueError, match="no_such_tensor"):
         with_extra_outputs(src, ["no_such_tensor"], tmp_path)
+
+
+def test_offline_models_honour_the_chosen_precision(resnet, tmp_path):
+    """The loader hands the device choice to the family: int8 on the CPU runs a quantised copy
+    (only the final Gemm is quantisable in this ResNet, so the embedding before it is unchanged)."""
+    spec = catalogue.get("resnet18-anime")
+    choice = choose_onnx(RuntimePrefs(device="cpu", precision="int8"), onnx_backend.available_providers())
+    int8 = load_resnet_embedder(spec, package_folder("anime_or_not"), cache_dir=tmp_path, choice=choice)
+    images = [picture(seed) for seed in range(4)]
+    quantised, plain = int8.predict(images), resnet.predict(images)
+    runner = int8._session.runner
+    assert runner.choice.precision == "int8" and ".int8-" in runner.session_path.name
+    for q, p in zip(quantised, plain, strict=True):
+        assert float(q.embedding @ p.embedding) > 0.9999
+        assert q.scores["anime"] == pytest.approx(p.scores["anime"], abs=0.05)
+    assert any(q.scores["anime"] != p.scores["anime"] for q, p in zip(quantised, plain, strict=True))
+    int8.close()
 
 
 def test_resnet_embeddings_are_512d_unit_vectors_with_anime_score(resnet):

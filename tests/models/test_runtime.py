@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +16,7 @@ import torch
 from acgdesk.models import catalogue
 from acgdesk.models.backends import BatchSizer, is_out_of_memory, torch_device
 from acgdesk.models.backends import onnx as onnx_backend
-from acgdesk.models.backends.onnx import OnnxRunner, quantized_int8, with_extra_outputs
+from acgdesk.models.backends.onnx import OnnxRunner, float16_copy, quantized_int8, with_extra_outputs
 from acgdesk.models.devices import (
     CPU_PROVIDER,
     CUDA_PROVIDER,
@@ -77,7 +78,14 @@ def test_precision_rules_for_onnx():
     assert int8_gpu.fell_back and "only on the CPU" in int8_gpu.reason
     fp16_cpu = choose_onnx(RuntimePrefs(device="cpu", precision="fp16"), CPU_ONLY)
     assert fp16_cpu.precision == "fp32" and "only on a GPU" in fp16_cpu.reason
-    assert choose_onnx(RuntimePrefs(precision="auto"), WITH_CUDA).precision == "fp32"
+    auto_cuda = choose_onnx(RuntimePrefs(precision="auto"), WITH_CUDA)
+    assert (auto_cuda.device, auto_cuda.precision, auto_cuda.fell_back) == ("cuda", "fp16", False)
+    fp16_cuda = choose_onnx(RuntimePrefs(device="cuda", precision="fp16"), WITH_CUDA)
+    assert fp16_cuda.precision == "fp16" and not fp16_cuda.fell_back
+    dml = ["DmlExecutionProvider", CPU_PROVIDER]
+    assert choose_onnx(RuntimePrefs(precision="auto"), dml).precision == "fp32"  # fp16 only when asked
+    assert choose_onnx(RuntimePrefs(device="directml", precision="fp16"), dml).precision == "fp16"
+    assert choose_onnx(RuntimePrefs(precision="auto"), CPU_ONLY).precision == "fp32"
 
 
 def test_torch_choices():
@@ -281,6 +289,45 @@ def test_int8_copy_is_made_once_and_stays_close_to_fp32(mlp_onnx, tmp_path):
     assert quantized_int8(path, tmp_path) == runner.session_path
     assert runner.session_path.stat().st_mtime_ns == mtime
     assert not [p for p in tmp_path.iterdir() if ".tmp" in p.name]
+
+
+def test_fp16_copy_keeps_fp32_inputs_and_outputs(mlp_onnx, tmp_path):
+    path, model = mlp_onnx
+    copy = float16_copy(path, tmp_path)
+    graph = onnx.load(str(copy)).graph
+    assert copy.name.startswith("mlp.fp16-") and copy.parent == tmp_path
+    weights = [init for init in graph.initializer if len(init.dims) == 2]
+    assert weights and all(init.data_type == onnx.TensorProto.FLOAT16 for init in weights)
+    float32 = onnx.TensorProto.FLOAT
+    assert [t.type.tensor_type.elem_type for t in (*graph.input, *graph.output)] == [float32, float32]
+    mtime = copy.stat().st_mtime_ns
+    assert float16_copy(path, tmp_path) == copy and copy.stat().st_mtime_ns == mtime  # made once
+    # The CPU provider runs the copy too (slowly: it is meant for GPUs); the numbers stay close.
+    import onnxruntime as ort
+
+    x = np.random.default_rng(3).normal(size=(4, 64)).astype(np.float32)
+    (half,) = ort.InferenceSession(str(copy), providers=[CPU_PROVIDER]).run(None, {"input": x})
+    want = model(torch.from_numpy(x)).detach().numpy()
+    assert half.dtype == np.float32
+    np.testing.assert_allclose(half, want, atol=0.02 * np.abs(want).max())
+    assert not np.array_equal(half, want)
+
+
+def test_runner_falls_back_to_fp32_when_the_fp16_copy_fails(mlp_onnx, tmp_path, monkeypatch):
+    path, model = mlp_onnx
+
+    def broken(model_path, cache_dir=None):
+        raise RuntimeError("no fp16 kernel for op Foo")
+
+    monkeypatch.setattr(onnx_backend, "float16_copy", broken)
+    choice = replace(cpu_choice(), precision="fp16", reason="fp16 requested")
+    runner = OnnxRunner(path, choice, cache_dir=tmp_path)
+    x = np.ones((2, 64), np.float32)
+    (y,) = runner.run(x)
+    np.testing.assert_allclose(y, model(torch.from_numpy(x)).detach().numpy(), atol=1e-5)
+    assert runner.choice.precision == "fp32" and runner.choice.fell_back
+    assert "fp16 copy failed (RuntimeError: no fp16 kernel for op Foo)" in runner.choice.reason
+    assert runner.session_path == path
 
 
 def test_derived_copies_follow_a_replaced_model(mlp_onnx, tmp_path):

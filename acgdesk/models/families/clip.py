@@ -28,7 +28,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from acgdesk.models.backends.onnx_session import open_session
+from acgdesk.models.backends.onnx import open_runner
+from acgdesk.models.devices import DeviceChoice
 from acgdesk.models.preprocess import batch_tensor
 from acgdesk.models.results import Prediction, l2_normalise
 from acgdesk.models.spec import ModelSpec
@@ -154,12 +155,13 @@ def load_clip_image(
     folder: Path,
     *,
     vision_file: str = VISION_FILE,
-    providers: Sequence[str] | None = None,
+    choice: DeviceChoice | None = None,
     threads: int | None = None,
     batch_size: int = 16,
 ) -> ClipImageModel:
-    """The image tower in ``folder / vision_file``."""
-    return ClipImageModel(spec, open_session(Path(folder) / vision_file, providers, threads), batch_size)
+    """The image tower in ``folder / vision_file`` on ``choice`` (default CPU fp32)."""
+    session = open_runner(Path(folder) / vision_file, choice, threads=threads)
+    return ClipImageModel(spec, session, batch_size)
 
 
 def load_clip_text(
@@ -168,7 +170,7 @@ def load_clip_text(
     *,
     text_file: str = TEXT_FILE,
     tokenizer_file: str = TOKENIZER_FILE,
-    providers: Sequence[str] | None = None,
+    choice: DeviceChoice | None = None,
     threads: int | None = None,
     batch_size: int = 64,
     context_length: int = CONTEXT_LENGTH,
@@ -177,5 +179,5 @@ def load_clip_text(
     from tokenizers import Tokenizer
 
     tokenizer = Tokenizer.from_file(os.fspath(Path(folder) / tokenizer_file))
-    session = open_session(Path(folder) / text_file, providers, threads)
+    session = open_runner(Path(folder) / text_file, choice, threads=threads)
     return ClipTextEncoder(spec, session, tokenizer, batch_size, context_length)

@@ -16,8 +16,8 @@ import numpy as np
 import platformdirs
 from PIL import Image
 
-from acgdesk.models.backends.onnx import with_extra_outputs
-from acgdesk.models.backends.onnx_session import open_session
+from acgdesk.models.backends.onnx import open_runner
+from acgdesk.models.devices import DeviceChoice
 from acgdesk.models.preprocess import batch_tensor
 from acgdesk.models.results import Prediction, l2_normalise
 from acgdesk.models.spec import ModelSpec, PackageSource
@@ -82,16 +82,22 @@ def load_resnet_embedder(
     folder: Path,
     *,
     cache_dir: str | os.PathLike[str] | None = None,
-    providers: Sequence[str] | None = None,
+    choice: DeviceChoice | None = None,
     threads: int | None = None,
     batch_size: int = 16,
 ) -> ResnetEmbedder:
-    """Load the anime-or-not ResNet-18 from ``folder`` (the package folder) as an embedder.
+    """Load the anime-or-not ResNet-18 from ``folder`` (the package folder) as an embedder, on the
+    device and precision of ``choice`` (default: CPU fp32).
 
     The first load writes a copy of the ONNX file with tensor ``190`` as an extra output into
     ``cache_dir`` (default: the per-user cache, ``.../acgdesk/onnx``); later loads reuse it.
     """
     name = spec.source.files[0] if isinstance(spec.source, PackageSource) else RESNET_FILE
-    model_path = Path(folder) / name
-    patched = with_extra_outputs(model_path, [RESNET_FEATURE], cache_dir or default_cache_dir())
-    return ResnetEmbedder(spec, open_session(patched, providers, threads), RESNET_FEATURE, batch_size)
+    session = open_runner(
+        Path(folder) / name,
+        choice,
+        extra_outputs=[RESNET_FEATURE],
+        cache_dir=cache_dir or default_cache_dir(),
+        threads=threads,
+    )
+    return ResnetEmbedder(spec, session, RESNET_FEATURE, batch_size)

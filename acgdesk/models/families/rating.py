@@ -25,6 +25,7 @@ The four probabilities are a cascade that sums to 1 (the most severe level prese
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from acgdesk.models.backends.onnx_session import open_session
+from acgdesk.models.backends.onnx import open_runner
+from acgdesk.models.devices import DeviceChoice
 from acgdesk.models.preprocess import batch_tensor
 from acgdesk.models.results import RATING, Prediction, TagScore
 from acgdesk.models.spec import ModelSpec, PackageSource
@@ -213,10 +215,13 @@ def load_nudenet(
     spec: ModelSpec,
     folder: Path,
     *,
-    providers: Sequence[str] | None = None,
+    choice: DeviceChoice | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
     threads: int | None = None,
     batch_size: int = 16,
 ) -> NudeNetRating:
-    """Load ``320n.onnx`` from ``folder`` (the ``nudenet`` package folder) as a rating model."""
+    """Load ``320n.onnx`` from ``folder`` (the ``nudenet`` package folder) as a rating model, on
+    the device and precision of ``choice`` (default: CPU fp32)."""
     name = spec.source.files[0] if isinstance(spec.source, PackageSource) else "320n.onnx"
-    return NudeNetRating(spec, open_session(Path(folder) / name, providers, threads), batch_size)
+    session = open_runner(Path(folder) / name, choice, cache_dir=cache_dir, threads=threads)
+    return NudeNetRating(spec, session, batch_size)

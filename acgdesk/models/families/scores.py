@@ -24,7 +24,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from acgdesk.models.backends.onnx_session import open_session
+from acgdesk.models.backends.onnx import open_runner
+from acgdesk.models.devices import DeviceChoice
 from acgdesk.models.preprocess import batch_tensor, flatten_alpha
 from acgdesk.models.results import Prediction
 from acgdesk.models.spec import HubSource, ModelSpec
@@ -126,10 +127,10 @@ def load_anime_aesthetic(
     spec: ModelSpec,
     folder: Path,
     *,
-    providers: Sequence[str] | None = None,
+    choice: DeviceChoice | None = None,
     threads: int | None = None,
     batch_size: int = 8,
 ) -> AestheticModel:
-    """skytnt's anime aesthetic model from ``folder`` (``model.onnx``)."""
+    """skytnt's anime aesthetic model from ``folder`` (``model.onnx``) on ``choice`` (default CPU)."""
     name = spec.source.files[0].name if isinstance(spec.source, HubSource) else "model.onnx"
-    return AestheticModel(spec, open_session(Path(folder) / name, providers, threads), batch_size)
+    return AestheticModel(spec, open_runner(Path(folder) / name, choice, threads=threads), batch_size)
