@@ -1,4 +1,7 @@
-"""``acgdesk tag`` (one file's tags) and ``acgdesk tags`` (sidecar export and import)."""
+"""``acgdesk tag`` (one file's tags) and ``acgdesk sidecars`` (export and import of tag sidecars).
+
+(``acgdesk tags PREFIX`` is tag autocomplete: :mod:`acgdesk.cli.search_cmd`.)
+"""
 
 from __future__ import annotations
 
@@ -25,9 +28,9 @@ def add_parsers(sub: Any) -> None:
         q.add_argument("--json", action="store_true")
 
     p = sub.add_parser(
-        "tags", help="export tags as .txt captions or XMP sidecars; import sidecars as user tags"
+        "sidecars", help="export tags as .txt captions or XMP sidecars; import sidecars as user tags"
     )
-    actions = p.add_subparsers(dest="tags_command", metavar="ACTION", required=True)
+    actions = p.add_subparsers(dest="sidecars_command", metavar="ACTION", required=True)
     q = actions.add_parser("export", help="write caption (.txt, kohya/LoRA style) or XMP sidecars")
     q.add_argument("paths", nargs="*", metavar="PATH", help="folders or files (default: the whole library)")
     where = q.add_mutually_exclusive_group(required=True)
@@ -80,8 +83,8 @@ def run_tag(library, args: argparse.Namespace) -> int:
     return 0
 
 
-def run_tags(library, args: argparse.Namespace) -> int:
-    if args.tags_command == "import":
+def run_sidecars(library, args: argparse.Namespace) -> int:
+    if args.sidecars_command == "import":
         report = library.import_tags(args.paths, fmt=args.format)
         out = report.to_dict()
         if args.json:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from acgdesk.db.connection import utcnow
+from acgdesk.db.file_stats import refresh_file_stats
 
 USER = "user"
 RATINGS = ("general", "sensitive", "questionable", "explicit")
@@ -61,6 +62,7 @@ def replace_model_tags(
         _INSERT_FILE_TAG,
         [(file_id, tag_ids.get(conn, name, category), model, float(p), now) for name, category, p in tags],
     )
+    refresh_file_stats(conn, [file_id])
 
 
 def store_embedding(conn: sqlite3.Connection, file_id: int, model: str, vector: np.ndarray) -> None:
@@ -121,6 +123,7 @@ def set_user_tags(conn: sqlite3.Connection, tag_ids: TagIds, file_id: int, names
         category = "rating" if name in RATINGS else "general"  # a user may set the rating by tagging it
         conn.execute(_INSERT_FILE_TAG, (file_id, tag_ids.get(conn, name, category), USER, 1.0, now))
         done.append(name)
+    refresh_file_stats(conn, [file_id])
     return done
 
 
@@ -147,6 +150,7 @@ def reject_tags(conn: sqlite3.Connection, tag_ids: TagIds, file_id: int, names: 
                 (file_id, tag_id, USER),
             )
         done.append(name)
+    refresh_file_stats(conn, [file_id])
     return done
 
 

@@ -24,7 +24,8 @@ become a large share (:meth:`compact_if_needed`, for idle time: at a million vec
 takes many minutes). Measured costs are in ``tests/bench/vectors_README.md``.
 
 Search: a filter given as candidate ids is ranked exactly with numpy from SQLite when there are
-at most ``exact_max_candidates`` of them (bounded, predictable cost, and no index needed at all);
+at most ``exact_max_candidates`` of them (bounded, predictable cost, and no index needed at all),
+exactly from the memory-mapped vector matrix (:mod:`.matrix`) up to ``matrix_max_candidates``;
 larger filters search the HNSW graph with hnswlib's filter callback. Either way a result whose
 file is not ``ok`` any more (missing, unreadable, removed) is never returned: HNSW results are
 checked against SQLite at query time (one primary-key lookup per result) and such ids are
@@ -66,6 +67,7 @@ from acgdesk.vectors.exact import (
     vectors_for_ids,
 )
 from acgdesk.vectors.hnsw_index import HnswIndex, HnswParams, IndexFileError
+from acgdesk.vectors.matrix import VectorMatrix
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +76,11 @@ log = logging.getLogger(__name__)
 # 2,000 candidates take ~18 ms at 1M vectors, 5,000 ~120 ms; the HNSW filter takes 154 ms at 0.2 %
 # of 1M, 78 ms at 0.5 %, 30 ms at 1 %. The cross-over is ~2,000 at 100k as well.
 EXACT_MAX_CANDIDATES = 2_000
+# With the memory-mapped matrix (:mod:`.matrix`) a candidate costs a row copy instead of a page
+# read: 10,000 candidates of a million rank exactly in 12.9 ms p50 / 24.9 ms p99, where the HNSW
+# filter took 34 / 68 ms; at 20,000 the HNSW filter took 17 ms and the matrix grows linearly, so
+# larger sets go to the graph (tests/bench/vectors_README.md, "vector matrix").
+MATRIX_MAX_CANDIDATES = 20_000
 COMPACTION_THRESHOLD = 0.2
 # When SQLite may have reused rowids, rows at or below the old watermark written since the last
 # sync are found by their created_at; this margin covers clock adjustments.
@@ -140,6 +147,7 @@ class VectorIndexManager:
         num_threads: int = -1,
         exact_max_candidates: int = EXACT_MAX_CANDIDATES,
         compaction_threshold: float = COMPACTION_THRESHOLD,
+        matrix_max_candidates: int = MATRIX_MAX_CANDIDATES,
     ) -> None:
         self.db = db
         self.index_dir = Path(index_dir)
@@ -147,6 +155,8 @@ class VectorIndexManager:
         self.num_threads = num_threads
         self.exact_max_candidates = exact_max_candidates
         self.compaction_threshold = compaction_threshold
+        self.matrix_max_candidates = matrix_max_candidates
+        self._matrices: dict[tuple[str, str], VectorMatrix] = {}
         self._lock = threading.RLock()
         self._indexes: dict[str, HnswIndex] = {}
         self._dirty: set[str] = set()
@@ -169,6 +179,9 @@ class VectorIndexManager:
             if save:
                 self.save_all()
             self._indexes.clear()
+            for matrix in self._matrices.values():
+                matrix.close()
+            self._matrices.clear()
             if self._own_reader:
                 self._conn.close()
                 self._own_reader = False
@@ -181,7 +194,7 @@ class VectorIndexManager:
 
     def _sweep_temporary_files(self) -> None:
         cutoff = time.time() - _STALE_TEMP_S  # a younger one may be another process's save
-        for leftover in self.index_dir.glob(".*.hnsw*.tmp"):
+        for leftover in chain(self.index_dir.glob(".*.hnsw*.tmp"), self.index_dir.glob(".*.f32*.tmp")):
             try:
                 if leftover.stat().st_mtime < cutoff:
                     leftover.unlink()
@@ -222,6 +235,22 @@ class VectorIndexManager:
                 self.index_for(model)
             except NoVectorsError:
                 continue
+
+    def matrix(self, model: str, *, table: str = "embeddings") -> VectorMatrix | None:
+        """``model``'s memory-mapped vector matrix, in step with SQLite (built on first use); None when
+        the model has no vectors. ``table``: ``embeddings`` (images) or ``text_vectors``."""
+        with self._lock:
+            key = (table, model)
+            matrix = self._matrices.get(key)
+            if matrix is None:
+                matrix = VectorMatrix(self.path_for(model).with_suffix(".f32"), model, table)
+            with self._snapshot():
+                present = matrix.sync(self._conn)
+            if not present:
+                self._matrices.pop(key, None)
+                return None
+            self._matrices[key] = matrix
+            return matrix
 
     def _load(self, model: str) -> HnswIndex | None:
         path = self.path_for(model)
@@ -403,17 +432,61 @@ class VectorIndexManager:
                 cands = unique_ids(np.asarray(listed, dtype=np.int64))
                 if cands.size == 0:
                     return []
-                if cands.size <= self.exact_max_candidates:
+                if cands.size <= self.exact_max_candidates:  # no index or matrix needed at all
                     loaded = self._indexes.get(model)
                     return exact_search(
                         self._conn, model, vector, k, candidate_ids=cands, dim=loaded.dim if loaded else None
                     )
+                if cands.size <= self.matrix_max_candidates:
+                    matrix = self.matrix(model)
+                    if matrix is None:
+                        return []
+                    return self._matrix_search(matrix, model, vector, k, cands)
             try:
                 index = self.index_for(model)
             except NoVectorsError:
                 return []
             q = unit_query(vector, index.dim)
             return self._checked_search(index, model, q, k, cands if candidate_ids is not None else None, ef)
+
+    def _matrix_search(
+        self,
+        matrix: VectorMatrix,
+        model: str,
+        vector: np.ndarray | Sequence[float],
+        k: int,
+        cands: np.ndarray,
+    ) -> list[Hit]:
+        """Exact top-k over the candidates' rows of the matrix, keeping only ``ok`` files (the
+        matrix keeps rows of files whose status may come back)."""
+        ids, sims = matrix.similarities(vector, cands)
+        order = np.lexsort((ids, -sims))
+        out: list[Hit] = []
+        start = 0
+        while len(out) < k and start < order.size:
+            chunk = order[start : start + max(2 * (k - len(out)), 64)]
+            start += chunk.size
+            ok = self._still_ok(model, [int(i) for i in ids[chunk]])
+            out.extend((int(ids[j]), float(sims[j])) for j in chunk if int(ids[j]) in ok)
+        return out[:k]
+
+    def dense_similarities(
+        self,
+        model: str,
+        vector: np.ndarray | Sequence[float],
+        candidate_ids: np.ndarray | None = None,
+        *,
+        table: str = "embeddings",
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Cosine similarity of ``vector`` to every stored vector of ``model`` (or those of
+        ``candidate_ids``) as ``(file ids, similarities)``, unsorted; status is not checked (pass
+        candidate ids from SQL). Empty when the model has no vectors."""
+        with self._lock:
+            matrix = self.matrix(model, table=table)
+            if matrix is None:
+                return np.empty(0, np.int64), np.empty(0, np.float32)
+            cands = None if candidate_ids is None else unique_ids(np.asarray(candidate_ids, dtype=np.int64))
+            return matrix.similarities(vector, cands)
 
     def _checked_search(
         self, index: HnswIndex, model: str, q: np.ndarray, k: int, allowed: np.ndarray | None, ef: int | None

@@ -71,14 +71,14 @@ def test_user_tags_sidecars_and_retag(indexed, tmp_path):
     assert names["cat_ears"]["sources"] == ["user"]
     assert sum(t["category"] == "rating" for t in tags) == 1  # one rating shown, not four
     out = tmp_path / "captions"
-    proc = run("tags", "export", str(art), "--out", str(out), "--json", env=env)
+    proc = run("sidecars", "export", str(art), "--out", str(out), "--json", env=env)
     report = json.loads(proc.stdout)
     assert len(report["written"]) == 1
     assert (out / "pic2.txt").read_text() == "cat ears, hatsune miku \\(cosplay\\)\n"
-    again = json.loads(run("tags", "export", str(art), "--out", str(out), "--json", env=env).stdout)
+    again = json.loads(run("sidecars", "export", str(art), "--out", str(out), "--json", env=env).stdout)
     assert len(again["skipped_existing"]) == 1  # never overwritten without --overwrite
     (art / "pic0.txt").write_text("1girl, solo, long hair")
-    imported = json.loads(run("tags", "import", str(art), "--json", env=env).stdout)
+    imported = json.loads(run("sidecars", "import", str(art), "--json", env=env).stdout)
     assert imported["tags_added"] == 3
     tags0 = {
         t["name"] for t in json.loads(run("tag", "list", str(art / "pic0.jpg"), "--json", env=env).stdout)

@@ -285,7 +285,7 @@ def test_candidate_path_is_exactly_numpy_top_k(filled):
 def test_large_filters_use_the_hnsw_filter(filled):
     lib, _vecs = filled
     cands = np.arange(1, 801, 2)
-    with manager_for(lib, exact_max_candidates=100) as manager:
+    with manager_for(lib, exact_max_candidates=100, matrix_max_candidates=0) as manager:
         overlap = 0
         queries = clustered(10, 24, seed=22)
         for q in queries:
