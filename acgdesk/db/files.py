@@ -6,9 +6,11 @@ group many calls into one transaction.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlite_utils
@@ -98,7 +100,7 @@ def upsert_file(conn: sqlite3.Connection, fs_path: str, values: dict[str, Any]) 
         f"VALUES (?, ?, {', '.join('?' * len(_FILE_COLUMNS))}, ?, ?) "
         "ON CONFLICT(path) DO UPDATE SET "
         + ", ".join(f"{c} = excluded.{c}" for c in (*_FILE_COLUMNS, "path_bytes", "updated_at"))
-        + " RETURNING id",
+        + ", missing_since = NULL RETURNING id",
         (stored.text, stored.raw, *cols, now, now),
     ).fetchone()
     return int(row[0])
@@ -108,7 +110,7 @@ def touch_file(conn: sqlite3.Connection, file_id: int, size: int, mtime_ns: int)
     """Same content under a new mtime (e.g. ``touch`` or a copy that kept bytes): record the stat only."""
     conn.execute(
         "UPDATE files SET size = ?, mtime_ns = ?, status = 'ok', error_kind = NULL, error = NULL, "
-        "updated_at = ? WHERE id = ?",
+        "missing_since = NULL, updated_at = ? WHERE id = ?",
         (size, mtime_ns, utcnow(), file_id),
     )
 
@@ -157,10 +159,126 @@ def mark_missing(conn: sqlite3.Connection, file_ids: Iterable[int]) -> int:
     now = utcnow()
     ids = list(file_ids)
     conn.executemany(
-        "UPDATE files SET status = 'missing', updated_at = ? WHERE id = ? AND status != 'missing'",
-        [(now, i) for i in ids],
+        "UPDATE files SET status = 'missing', missing_since = ?, updated_at = ? "
+        "WHERE id = ? AND status != 'missing'",
+        [(now, now, i) for i in ids],
     )
     return len(ids)
+
+
+# -- moves and renames: the row (and every tag, rating, embedding hanging off its id) follows the file --
+
+# How long a missing file's row (tags, ratings, embeddings) waits for its content to come back
+# before ``acgdesk prune`` may erase it; a library setting (``retention_days``) overrides it.
+DEFAULT_RETENTION_DAYS = 30.0
+
+
+def missing_cutoff(days: float) -> str:
+    """The ``missing_since`` timestamp older than which a missing row is past its retention."""
+    return (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedFile:
+    """A row with where it lives, to decide whether its file moved."""
+
+    id: int
+    fs_path: str
+    folder_id: int
+    folder_fs_path: str
+    status: str
+    size: int | None
+    mtime_ns: int | None
+    content_hash: str | None
+    missing_since: str | None
+
+
+_PLACED = (
+    "SELECT f.id, f.path, f.path_bytes, f.folder_id, d.path, d.path_bytes, f.status, f.size, f.mtime_ns, "
+    "f.content_hash, f.missing_since FROM files f JOIN folders d ON d.id = f.folder_id "
+)
+
+
+def _placed(rows: Iterable[tuple]) -> list[PlacedFile]:
+    return [
+        PlacedFile(r[0], StoredPath.to_fs(r[1], r[2]), r[3], StoredPath.to_fs(r[4], r[5]), *r[6:])
+        for r in rows
+    ]
+
+
+def placed_file(conn: sqlite3.Connection, fs_path: str) -> PlacedFile | None:
+    rows = _placed(conn.execute(_PLACED + "WHERE f.path = ?", (StoredPath.from_fs(fs_path).text,)))
+    return rows[0] if rows else None
+
+
+def placed_by_id(conn: sqlite3.Connection, file_id: int) -> PlacedFile | None:
+    rows = _placed(conn.execute(_PLACED + "WHERE f.id = ?", (file_id,)))
+    return rows[0] if rows else None
+
+
+def move_candidates(
+    conn: sqlite3.Connection,
+    *,
+    content_hash: str | None = None,
+    size: int | None = None,
+    missing_after: str,
+    limit: int = 8,
+) -> list[PlacedFile]:
+    """Rows that may be the earlier life of a file that just appeared: same content (or size), and
+    either missing since ``missing_after`` or later, or still ``ok`` (the caller checks its file is
+    gone). Most recently missing first."""
+    where, params = ("f.content_hash = ?", [content_hash]) if content_hash else ("f.size = ?", [size])
+    sql = (
+        _PLACED + f"WHERE {where} AND f.content_hash IS NOT NULL AND "
+        "(f.status = 'ok' OR (f.status = 'missing' AND f.missing_since >= ?)) "
+        "ORDER BY f.status = 'missing' DESC, f.missing_since DESC LIMIT ?"
+    )
+    return _placed(conn.execute(sql, (*params, missing_after, limit)))
+
+
+def displace_file(conn: sqlite3.Connection, file_id: int) -> None:
+    """Free a path for the file moved onto it: the old row becomes missing under a path no real file
+    can have (``//`` never occurs in a normalised path), so it can still be restored or pruned."""
+    now = utcnow()
+    suffix = f"//displaced-{file_id}"
+    conn.execute(
+        "UPDATE files SET path = path || ?, path_bytes = CASE WHEN path_bytes IS NULL THEN NULL "
+        "ELSE path_bytes || CAST(? AS BLOB) END, status = 'missing', "
+        "missing_since = COALESCE(missing_since, ?), updated_at = ? WHERE id = ?",
+        (suffix, suffix, now, now, file_id),
+    )
+
+
+def relocate_file(conn: sqlite3.Connection, file_id: int, fs_path: str, folder_id: int) -> None:
+    """Give row ``file_id`` the path ``fs_path`` (displacing another row that had it)."""
+    stored = StoredPath.from_fs(fs_path)
+    row = conn.execute("SELECT id FROM files WHERE path = ?", (stored.text,)).fetchone()
+    if row and int(row[0]) != file_id:
+        displace_file(conn, int(row[0]))
+    conn.execute(
+        "UPDATE files SET path = ?, path_bytes = ?, folder_id = ?, updated_at = ? WHERE id = ?",
+        (stored.text, stored.raw, folder_id, utcnow(), file_id),
+    )
+
+
+def _prefix_range(fs_dir: str) -> tuple[str, str]:
+    """Text bounds of every path strictly under a folder (the separator + 1, e.g. ``0`` after ``/``)."""
+    text = StoredPath.from_fs(fs_dir.rstrip(os.sep)).text
+    return text + os.sep, text + chr(ord(os.sep) + 1)
+
+
+def files_under(conn: sqlite3.Connection, fs_dir: str) -> list[PlacedFile]:
+    low, high = _prefix_range(fs_dir)
+    return _placed(conn.execute(_PLACED + "WHERE f.path > ? AND f.path < ?", (low, high)))
+
+
+def relocate_tree(conn: sqlite3.Connection, src_dir: str, dest_dir: str, folder_id: int) -> int:
+    """A folder was renamed or moved: every row under it follows (call inside one transaction)."""
+    rows = files_under(conn, src_dir)
+    cut = len(src_dir.rstrip(os.sep))
+    for r in rows:
+        relocate_file(conn, r.id, dest_dir.rstrip(os.sep) + r.fs_path[cut:], folder_id)
+    return len(rows)
 
 
 def status_counts(db: sqlite_utils.Database) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -19,17 +20,27 @@ from typing import Any
 import sqlite_utils
 
 from acgdesk.core.errors import FileErrorKind
+from acgdesk.core.paths import StoredPath
 from acgdesk.core.settings import IndexSettings
 from acgdesk.db.connection import transaction
-from acgdesk.db.files import KnownFile, known_files, mark_missing, set_folder_scanned
+from acgdesk.db.files import (
+    DEFAULT_RETENTION_DAYS,
+    KnownFile,
+    PlacedFile,
+    known_files,
+    mark_missing,
+    missing_cutoff,
+    move_candidates,
+    set_folder_scanned,
+)
 from acgdesk.db.predictions import files_done_by
 from acgdesk.models.results import ImageModel
-from acgdesk.pipeline.discover import Candidate, Problem, walk_folder
+from acgdesk.pipeline.discover import Candidate, Problem, _os_problem, walk_folder
 from acgdesk.pipeline.engine import CancelToken, Stage, run_pipeline
 from acgdesk.pipeline.ingest import Job, Outcome, process_file
 from acgdesk.pipeline.models_stage import model_stage
 from acgdesk.pipeline.progress import IndexProgress, ProgressCallback, RateMeter
-from acgdesk.pipeline.writer import IndexWriter, ProblemRecord
+from acgdesk.pipeline.writer import IndexWriter, ProblemRecord, file_gone
 
 # Errors worth retrying on every run even when the file's stat did not change.
 _TRANSIENT = {
@@ -55,6 +66,8 @@ class IndexReport:
     errors: int = 0
     unchanged: int = 0
     missing: int = 0
+    restored: int = 0  # rows that followed their content to a new path (moves, restores)
+    commits: int = 0
     new_thumbnails: int = 0
     bytes_read: int = 0
     elapsed: float = 0.0
@@ -76,6 +89,8 @@ class IndexReport:
 class FolderTarget:
     folder_id: int
     fs_path: str
+    # Only these files of the folder (a watcher's batch): nothing is walked or marked missing.
+    files: tuple[str, ...] | None = None
 
 
 class _Scan:
@@ -89,11 +104,17 @@ class _Scan:
         settings: IndexSettings,
         force: bool,
         model_keys: frozenset[str] = frozenset(),
+        restore_after: str = "",
     ) -> None:
+        self.db = db
+        self.restore_after = restore_after
+        self.claimed: set[int] = set()
         self.targets = targets
         self.model_keys = model_keys
         # Files each active model already processed: an up-to-date file still gets a model it lacks.
-        self.done_by = {key: files_done_by(db.conn, key) for key in model_keys}
+        # A watcher's batch of a few files asks per file instead of loading every id of a big library.
+        listed = bool(targets) and all(t.files is not None for t in targets)
+        self.done_by = {key: _DoneBy(db, key, eager=not listed) for key in model_keys}
         self.exclude = exclude
         self.settings = settings
         self.force = force
@@ -116,9 +137,13 @@ class _Scan:
     def _folder(self, target: FolderTarget) -> Iterator[Job | ProblemRecord]:
         known = self.known[target]
         seen = self.seen[target]
-        for item in walk_folder(
-            target.fs_path, follow_symlinks=self.settings.follow_symlinks, exclude=self.exclude
-        ):
+        if target.files is not None:
+            items: Iterator[Candidate | Problem] = _stat_files(target.files)
+        else:
+            items = walk_folder(
+                target.fs_path, follow_symlinks=self.settings.follow_symlinks, exclude=self.exclude
+            )
+        for item in items:
             if isinstance(item, Problem):
                 seen.add(item.fs_path)
                 self.unreadable[target].append(item.fs_path)
@@ -135,6 +160,10 @@ class _Scan:
             yield job
 
     def _job_for(self, folder_id: int, item: Candidate, prev: KnownFile | None) -> Job | None:
+        moved = self._moved_from(item) if prev is None and not self.force else None
+        if moved is not None:  # hash only: if the bytes match, the row moves here with everything
+            todo = frozenset(k for k in self.model_keys if moved.id not in self.done_by[k])
+            return Job(item.fs_path, folder_id, item.size, item.mtime_ns, moved.id, moved.content_hash, todo)
         if prev is None or self.force:
             return Job(
                 item.fs_path,
@@ -162,8 +191,20 @@ class _Scan:
             item.fs_path, folder_id, item.size, item.mtime_ns, prev.id, prev.content_hash, missing_models
         )
 
+    def _moved_from(self, item: Candidate) -> PlacedFile | None:
+        """A row of the same size whose file is gone (or missing within the retention): maybe this
+        file, moved while nobody watched. Each row is offered to one new file only."""
+        for row in move_candidates(self.db.conn, size=item.size, missing_after=self.restore_after):
+            if row.id in self.claimed or (row.status == "ok" and not file_gone(row)):
+                continue
+            self.claimed.add(row.id)
+            return row
+        return None
+
     def missing_ids(self, target: FolderTarget) -> list[int]:
         """Known, present-before files not seen in this (complete) scan, outside unreadable folders."""
+        if target.files is not None:
+            return []
         seen = self.seen[target]
         blocked = tuple(p.rstrip(os.sep) + os.sep for p in self.unreadable[target])
         return [
@@ -173,7 +214,52 @@ class _Scan:
         ]
 
 
+class _DoneBy:
+    """Ids of the files a model already processed without error: loaded at once, or asked per file."""
+
+    def __init__(self, db: sqlite_utils.Database, key: str, *, eager: bool) -> None:
+        self.db, self.key = db, key
+        self.ids = files_done_by(db.conn, key) if eager else None
+
+    def __contains__(self, file_id: object) -> bool:
+        if self.ids is not None:
+            return file_id in self.ids
+        return (
+            self.db.execute(
+                "SELECT 1 FROM model_runs WHERE file_id = ? AND model = ? AND error IS NULL",
+                (file_id, self.key),
+            ).fetchone()
+            is not None
+        )
+
+
+def _stat_files(paths: Sequence[str]) -> Iterator[Candidate | Problem]:
+    """Listed files as the walk would report them; a file gone since it was listed is skipped."""
+    for path in paths:
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            yield Problem(path, *_os_problem(exc))
+            continue
+        if stat.S_ISREG(st.st_mode):
+            yield Candidate(path, st.st_size, st.st_mtime_ns)
+
+
 def _known_under(db: sqlite_utils.Database, target: FolderTarget) -> dict[str, KnownFile]:
+    if target.files is not None:
+        known: dict[str, KnownFile] = {}
+        texts = [StoredPath.from_fs(p).text for p in target.files]
+        for i in range(0, len(texts), 500):
+            chunk = texts[i : i + 500]
+            for r in db.execute(
+                "SELECT id, path, path_bytes, size, mtime_ns, status, error_kind, content_hash FROM files "
+                f"WHERE path IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ):
+                known[StoredPath.to_fs(r[1], r[2])] = KnownFile(r[0], r[3], r[4], r[5], r[6], r[7])
+        return known
     known = known_files(db, target.folder_id)
     prefix = target.fs_path.rstrip(os.sep) + os.sep
     return {p: k for p, k in known.items() if p.startswith(prefix)}
@@ -192,6 +278,7 @@ def index_folders(
     exclude: tuple[str, ...] = (),
     force: bool = False,
     sequential: bool = False,
+    retention_days: float = DEFAULT_RETENTION_DAYS,
 ) -> IndexReport:
     """Index ``targets``; returns a report. Interruptions (cancel, Ctrl-C) keep all committed work.
 
@@ -215,8 +302,8 @@ def index_folders(
     sizes = [m.spec.preprocess.size for m in models if m.spec.preprocess is not None]
     if sizes and max(sizes) > settings.work_size:  # decode large enough for the biggest model input
         settings = dataclasses.replace(settings, work_size=max(sizes))
-    scan = _Scan(db, online, exclude, settings, force, model_keys)
-    writer = IndexWriter(db, settings)
+    scan = _Scan(db, online, exclude, settings, force, model_keys, missing_cutoff(retention_days))
+    writer = IndexWriter(db, settings, retention_days=retention_days)
     kinds: Counter[str] = Counter()
     meter = RateMeter()
     last_emit = 0.0
@@ -280,10 +367,14 @@ def index_folders(
     if not report.cancelled:
         with transaction(db) as conn:
             for t in online:
-                report.missing += mark_missing(conn, scan.missing_ids(t))
-                set_folder_scanned(conn, t.folder_id, state="online")
+                gone = [i for i in scan.missing_ids(t) if i not in writer.adopted]  # adopted: moved
+                report.missing += mark_missing(conn, gone)
+                if t.files is None:
+                    set_folder_scanned(conn, t.folder_id, state="online")
     report.discovered = scan.discovered
     report.up_to_date = scan.up_to_date
+    report.restored = len(writer.adopted)
+    report.commits = writer.commits
     report.errors_by_kind = dict(kinds)
     report.elapsed = time.monotonic() - started
     if progress:

@@ -9,6 +9,7 @@ files that were not committed yet.
 from __future__ import annotations
 
 import json
+import os
 import time
 from typing import Any
 
@@ -16,7 +17,20 @@ import sqlite_utils
 
 from acgdesk.core.settings import IndexSettings
 from acgdesk.db.connection import transaction
-from acgdesk.db.files import clear_derived, replace_metadata, touch_file, upsert_file, upsert_image_hashes
+from acgdesk.db.files import (
+    DEFAULT_RETENTION_DAYS,
+    PlacedFile,
+    clear_derived,
+    missing_cutoff,
+    move_candidates,
+    placed_by_id,
+    placed_file,
+    relocate_file,
+    replace_metadata,
+    touch_file,
+    upsert_file,
+    upsert_image_hashes,
+)
 from acgdesk.db.predictions import TagIds, record_model_run, replace_model_tags, store_embedding, store_scores
 from acgdesk.imaging.metadata import ImageMetadata
 from acgdesk.pipeline.discover import Problem
@@ -36,14 +50,24 @@ class ProblemRecord:
 class IndexWriter:
     """Buffers outcomes and commits them in batches (by count or by time, whichever comes first)."""
 
-    def __init__(self, db: sqlite_utils.Database, settings: IndexSettings) -> None:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        settings: IndexSettings,
+        *,
+        retention_days: float = DEFAULT_RETENTION_DAYS,
+    ) -> None:
         self.db = db
         self.commit_every = settings.commit_every
         self.commit_seconds = settings.commit_seconds
         self.pending: list[Outcome | ProblemRecord] = []
         self.last_commit = time.monotonic()
         self.committed = 0
+        self.commits = 0
         self.tag_ids = TagIds()
+        # Rows that took over a new path because their content moved there (see ``_adopt``).
+        self.adopted: set[int] = set()
+        self.restore_after = missing_cutoff(retention_days)
 
     def add(self, item: Outcome | ProblemRecord) -> None:
         if isinstance(item, Outcome):
@@ -63,14 +87,47 @@ class IndexWriter:
                 for item in self.pending:
                     if isinstance(item, ProblemRecord):
                         _write_problem(conn, item)
-                    else:
+                    elif self._adopt(conn, item):
                         _write_outcome(conn, item, self.tag_ids)
         except BaseException:
             self.tag_ids.cache.clear()  # ids created in the rolled-back transaction may be reused
             raise
         self.committed += len(self.pending)
+        self.commits += 1
         self.pending.clear()
         self.last_commit = time.monotonic()
+
+    def _adopt(self, conn, outcome: Outcome) -> bool:
+        """Moved or restored content keeps its row, so user tags, ratings, embeddings and predictions
+        follow it: a file at a new path whose bytes match a row that is missing (within the
+        retention) or whose own file is gone takes that row over. False: write nothing for it."""
+        job = outcome.job
+        if outcome.status == "unchanged":  # the scan guessed this file is row ``file_id``, moved
+            row = placed_by_id(conn, job.file_id) if job.file_id is not None else None
+            if row is None or row.fs_path == job.fs_path:
+                return row is not None or job.file_id is None
+            return self._take(conn, row, outcome)
+        if outcome.status != "ok" or not outcome.content_hash:
+            return True
+        here = placed_file(conn, job.fs_path)
+        if here is not None and here.content_hash == outcome.content_hash:
+            return True
+        for row in move_candidates(conn, content_hash=outcome.content_hash, missing_after=self.restore_after):
+            if (here is None or row.id != here.id) and self._take(conn, row, outcome):
+                break
+        return True
+
+    def _take(self, conn, row: PlacedFile, outcome: Outcome) -> bool:
+        if row.status == "ok" and not file_gone(row):
+            return False  # a copy, not a move
+        relocate_file(conn, row.id, outcome.job.fs_path, outcome.job.folder_id)
+        self.adopted.add(row.id)
+        return True
+
+
+def file_gone(row: PlacedFile) -> bool:
+    """The row's file is not there although its folder is (an offline drive proves nothing)."""
+    return not os.path.lexists(row.fs_path) and os.path.isdir(row.folder_fs_path)
 
 
 def _write_problem(conn, record: ProblemRecord) -> None:
