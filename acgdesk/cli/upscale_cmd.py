@@ -1,0 +1,152 @@
+"""``acgdesk upscale IMAGE...``: Real-CUGAN upscales into new files, added to the library.
+
+Exit codes as elsewhere: 0 when every request ran (files that failed are listed), 1 when Real-CUGAN
+cannot run here or the options are impossible, 130 when interrupted (no partial file is left).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import signal
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from acgdesk.cli.render import human_duration
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "upscale",
+        help="upscale images with Real-CUGAN into new files (name@2x.png), added to the library",
+        description="Upscale anime-style images with Real-CUGAN. Originals are never changed; each "
+        "output is a new file (never overwriting one), linked to its source in the library and "
+        "given the source's user tags. Animated images are refused.",
+    )
+    p.add_argument("images", nargs="+", metavar="IMAGE", help="image files to upscale")
+    p.add_argument("--scale", type=int, choices=(2, 3, 4), default=2, help="enlargement (default 2)")
+    p.add_argument(
+        "--denoise",
+        choices=("conservative", "none", "1", "2", "3"),
+        default="conservative",
+        help="denoise level (default conservative; se 2x has all, others conservative/none/3)",
+    )
+    p.add_argument("--model", choices=("se", "pro", "nose"), default="se", help="model variant (default se)")
+    p.add_argument("--out", metavar="DIR", help="output folder (default: next to each source)")
+    p.add_argument(
+        "--format", choices=("png", "webp", "jpeg"), default="png", help="png, webp (lossless) or jpeg"
+    )
+    p.add_argument("--quality", type=int, default=92, metavar="Q", help="JPEG quality 1-100 (default 92)")
+    p.add_argument("--device", default="auto", help="auto (a hardware Vulkan GPU, else CPU), cpu, gpu[:N]")
+    p.add_argument("--threads", type=int, metavar="N", help="CPU threads (default: one per core)")
+    p.add_argument("--tile", type=int, metavar="PX", help="tile side in input pixels (0: no tiling)")
+    p.add_argument("--json", action="store_true", help="print the results as JSON on stdout")
+    p.add_argument(
+        "--progress",
+        choices=("auto", "bar", "json", "none"),
+        default="auto",
+        help="progress on stderr: a bar on terminals (auto), JSON lines, or nothing",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
+
+
+def run(library, args: argparse.Namespace) -> int:
+    from acgdesk.pipeline.engine import CancelToken
+    from acgdesk.upscale import UpscaleOptions, check_runtime, choose_device
+
+    try:
+        extra: dict[str, Any] = {"threads": args.threads} if args.threads else {}
+        options = UpscaleOptions(
+            scale=args.scale,
+            denoise=args.denoise,
+            model=args.model,
+            fmt=args.format,
+            quality=args.quality,
+            out_dir=Path(args.out) if args.out else None,
+            device=args.device,
+            tile=args.tile,
+            **extra,
+        )
+        device = choose_device(options.device)
+    except ValueError as exc:
+        print(f"acgdesk: error: {exc}", file=sys.stderr)
+        return 1
+    runtime = check_runtime()
+    if not runtime.ok:
+        print(f"acgdesk: error: {runtime.message()}", file=sys.stderr)
+        return 1
+    mode = "none" if args.quiet else args.progress
+    if mode == "auto":
+        mode = "bar" if sys.stderr.isatty() else "none"
+    printer = _Progress(sys.stderr, mode, len(args.images))
+    if not args.quiet and not args.json:
+        print(f"upscaling on {device.label} ({device.reason})", file=sys.stderr)
+    cancel = CancelToken()
+    previous = signal.signal(signal.SIGTERM, lambda *_: cancel.cancel())
+    try:
+        results = library.upscale(args.images, options, on_event=printer, cancel=cancel)
+    except KeyboardInterrupt:
+        printer.close()
+        print("\ninterrupted: unfinished upscales were cancelled; no partial file was left", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    printer.close()
+    if args.json:
+        print(json.dumps({"device": device.to_dict(), "results": [r.to_dict() for r in results]}, indent=2))
+    elif not args.quiet:
+        for r in results:
+            print(_summary(r))
+    return 130 if any(r.status == "cancelled" for r in results) else 0
+
+
+def _summary(r) -> str:
+    if r.status == "done":
+        (w, h), (ow, oh) = r.size, r.output_size
+        lib = r.library or {}
+        note = f"; library error: {lib['error']}" if lib.get("error") else ""
+        tags = f"; tags inherited: {', '.join(lib['inherited_tags'])}" if lib.get("inherited_tags") else ""
+        return (
+            f"done      {r.source} -> {r.output} ({w}x{h} -> {ow}x{oh}, {r.tiles} tiles, "
+            f"{human_duration(r.elapsed)}){tags}{note}"
+        )
+    if r.status == "cancelled":
+        return f"cancelled {r.source}"
+    return f"failed    {r.source}: {r.error}"
+
+
+class _Progress:
+    """Renders queue events: one redrawn line per running job, or JSON lines."""
+
+    def __init__(self, stream: TextIO, mode: str, total: int) -> None:
+        self.stream = stream
+        self.mode = mode
+        self.total = total
+        self.drawn = False
+
+    def __call__(self, event) -> None:
+        if self.mode == "json":
+            self.stream.write(json.dumps({"event": f"upscale.{event.kind}", **event.to_dict()}) + "\n")
+            self.stream.flush()
+        elif self.mode == "bar" and event.kind == "progress" and event.progress is not None:
+            p = event.progress
+            width = shutil.get_terminal_size((100, 20)).columns
+            bar_w = max(10, min(30, width - 70))
+            filled = int(bar_w * p.fraction)
+            name = Path(p.source).name
+            bar = "#" * filled + "-" * (bar_w - filled)
+            line = (
+                f"[{bar}] {p.fraction * 100:5.1f}%  tile {p.tile}/{p.tiles}  "
+                f"ETA {human_duration(p.eta)}  {event.job_id}/{self.total} {name}"
+            )
+            self.stream.write("\r" + line[: width - 1].ljust(width - 1))
+            self.stream.flush()
+            self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\r" + " " * (shutil.get_terminal_size((100, 20)).columns - 1) + "\r")
+            self.stream.flush()
+            self.drawn = False
