@@ -1,0 +1,85 @@
+"""Sort and filter controls that add terms of the query language to what the user typed.
+
+Why terms rather than separate SQL: the core has one query language and one compiler; a control is
+just a shorthand for ``rating:``, ``score:`` and ``sort:``, so what the grid shows is always what
+that text would find in the CLI too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QWidget
+
+SORTS = (
+    ("Best match, then newest", ""),  # free words: by meaning; filters alone: newest first
+    ("Newest first", "sort:date"),
+    ("Oldest first", "sort:-date"),
+    ("Name", "sort:name"),
+    ("Largest files", "sort:size"),
+    ("Highest score", "sort:score"),
+    ("Random", "sort:random"),
+)
+RATINGS = (
+    ("Any rating", ""),
+    ("General", "rating:general"),
+    ("General + sensitive", "rating:general,sensitive"),
+    ("Questionable + explicit", "rating:questionable,explicit"),
+    ("Explicit", "rating:explicit"),
+)
+SCORE_KINDS = ("aesthetic", "sharpness")
+
+
+class FilterBar(QWidget):
+    changed = Signal()
+    thumb_size_changed = Signal(int)
+
+    def __init__(self, parent=None, *, thumb_size: int = 176) -> None:
+        super().__init__(parent)
+        self.sort = QComboBox(self)
+        for label, _term in SORTS:
+            self.sort.addItem(self.tr(label))
+        self.rating = QComboBox(self)
+        for label, _term in RATINGS:
+            self.rating.addItem(self.tr(label))
+        self.score_kind = QComboBox(self)
+        self.score_kind.addItems(SCORE_KINDS)
+        self.score_min = QDoubleSpinBox(self, minimum=0.0, maximum=1.0, singleStep=0.05, decimals=2)
+        self.score_max = QDoubleSpinBox(self, minimum=0.0, maximum=1.0, singleStep=0.05, decimals=2)
+        self.score_max.setValue(1.0)
+        self.size_slider = QSlider(Qt.Orientation.Horizontal, self, minimum=64, maximum=384, value=thumb_size)
+        self.size_slider.setFixedWidth(120)
+        self.size_slider.setToolTip(self.tr("Thumbnail size (Ctrl + wheel on the grid)"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Sort"), self))
+        layout.addWidget(self.sort)
+        layout.addWidget(self.rating)
+        layout.addWidget(QLabel(self.tr("Score"), self))
+        layout.addWidget(self.score_kind)
+        layout.addWidget(self.score_min)
+        layout.addWidget(QLabel("–", self))
+        layout.addWidget(self.score_max)
+        layout.addStretch(1)
+        layout.addWidget(QLabel(self.tr("Size"), self))
+        layout.addWidget(self.size_slider)
+        for combo in (self.sort, self.rating, self.score_kind):
+            combo.currentIndexChanged.connect(self.changed)
+        for spin in (self.score_min, self.score_max):
+            spin.valueChanged.connect(self.changed)
+        self.size_slider.valueChanged.connect(self.thumb_size_changed)
+
+    def terms(self) -> str:
+        """The query terms these controls stand for (empty when they filter nothing)."""
+        parts = []
+        rating = RATINGS[self.rating.currentIndex()][1]
+        if rating:
+            parts.append(rating)
+        lo, hi = self.score_min.value(), self.score_max.value()
+        if lo > 0.0 or hi < 1.0:
+            kind = self.score_kind.currentText()
+            prefix = "" if kind == "aesthetic" else kind + "="
+            parts.append(f"score:{prefix}{lo:g}..{hi:g}")
+        sort = SORTS[self.sort.currentIndex()][1]
+        if sort:
+            parts.append(sort)
+        return " ".join(parts)

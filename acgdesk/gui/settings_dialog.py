@@ -1,0 +1,96 @@
+"""Settings: display thresholds (stored in the library, shared with the CLI), device, thumbnail size,
+theme and language (this user's, in QSettings)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.prefs import Prefs
+
+DEVICES = ("auto", "cpu", "cuda", "directml", "coreml", "mps")
+THRESHOLD_KEYS = ("general", "character", "default")
+LANGUAGES = (("", "System"), ("en", "English"), ("zh_CN", "简体中文"), ("ja", "日本語"))
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, backend: LibraryBackend, prefs: Prefs, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.backend = backend
+        self.prefs = prefs
+        form = QFormLayout()
+        self.thresholds: dict[str, QDoubleSpinBox] = {}
+        for key in THRESHOLD_KEYS:
+            spin = QDoubleSpinBox(self, minimum=0.05, maximum=1.0, singleStep=0.05, decimals=2)
+            spin.setEnabled(False)  # until the library's values arrive
+            self.thresholds[key] = spin
+            form.addRow(self.tr("Show {k} tags from").format(k=key), spin)
+        self.device = QComboBox(self)
+        self.device.addItems(DEVICES)
+        self.device.setCurrentText(prefs.get("device"))
+        form.addRow(self.tr("Device for models"), self.device)
+        self.run_models = QCheckBox(self.tr("Run the chosen models while indexing"), self)
+        self.run_models.setChecked(prefs.get("run_models"))
+        form.addRow("", self.run_models)
+        self.thumb = QSpinBox(self, minimum=64, maximum=384, singleStep=16)
+        self.thumb.setValue(prefs.get("thumb_size"))
+        form.addRow(self.tr("Thumbnail size"), self.thumb)
+        self.theme = QComboBox(self)
+        self.theme.addItems(["light", "dark"])
+        self.theme.setCurrentText(prefs.get("theme"))
+        form.addRow(self.tr("Theme"), self.theme)
+        self.language = QComboBox(self)
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.get("language"))))
+        form.addRow(self.tr("Language (after restart)"), self.language)
+        self.status = QLabel(self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        backend.read(lambda lib: lib.display_thresholds(), self._thresholds_loaded)
+
+    def _thresholds_loaded(self, values, error) -> None:
+        if error is not None:
+            self.status.setText(str(error))
+            return
+        for key, spin in self.thresholds.items():
+            spin.setValue(float(values.get(key, values.get("default", 0.35))))
+            spin.setEnabled(True)
+
+    def accept(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from acgdesk.gui.app import apply_theme
+
+        self.prefs.set("device", self.device.currentText())
+        self.prefs.set("run_models", self.run_models.isChecked())
+        self.prefs.set("thumb_size", self.thumb.value())
+        self.prefs.set("language", self.language.currentData())
+        if self.theme.currentText() != self.prefs.get("theme"):
+            self.prefs.set("theme", self.theme.currentText())
+            apply_theme(QApplication.instance(), self.theme.currentText())
+        if all(s.isEnabled() for s in self.thresholds.values()):
+            values = {k: s.value() for k, s in self.thresholds.items()}
+            self.backend.write(lambda lib: lib.set_display_thresholds(values))
+        parent = self.parent()
+        if parent is not None and hasattr(parent, "grid"):
+            parent.grid.set_cell_size(self.thumb.value())
+        super().accept()

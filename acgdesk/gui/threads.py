@@ -1,0 +1,110 @@
+"""Running facade calls off the GUI thread and posting ``(result, error)`` back to it.
+
+Why: the GUI thread must never touch disk, SQLite or a model. Every call goes to a
+:class:`QThreadPool` as a :class:`QRunnable`; its result or exception comes back through a queued
+signal, so the callback always runs in the GUI thread (Picard's ``run_task`` pattern). A pool with
+one thread serialises writes. ``sync=True`` runs calls inline, which makes tests deterministic.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Any, BaseException | None], None]
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; a signal emitted from a worker is delivered to it by a queued call."""
+
+    done = Signal(object, object, object)  # callback, result, error
+
+    @Slot(object, object, object)
+    def deliver(self, callback: Callback | None, result: Any, error: BaseException | None) -> None:
+        if callback is None:
+            if error is not None:
+                log.error("background call failed: %s", error, exc_info=error)
+            return
+        try:
+            callback(result, error)
+        except Exception:  # a broken callback must not take the event loop down
+            log.exception("callback failed")
+
+
+# Background threads run at a lower scheduling priority than the GUI thread: on a busy machine the
+# thread that paints and answers the user gets a core first (Linux nice is per thread).
+WORKER_NICENESS = 5
+_niced: set[int] = set()
+
+
+def _lower_priority_once() -> None:
+    tid = threading.get_native_id()
+    if tid in _niced or not hasattr(os, "setpriority"):
+        return
+    _niced.add(tid)
+    with contextlib.suppress(OSError):  # not permitted or not supported: an optimisation only
+        os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + WORKER_NICENESS))
+
+
+class _Task(QRunnable):
+    def __init__(self, relay: _Relay, fn: Callable[[], Any], callback: Callback | None) -> None:
+        super().__init__()
+        self.relay = relay
+        self.fn = fn
+        self.callback = callback
+
+    def run(self) -> None:
+        _lower_priority_once()
+        try:
+            result, error = self.fn(), None
+        except BaseException as exc:
+            result, error = None, exc
+        self.relay.done.emit(self.callback, result, error)
+
+
+class TaskRunner:
+    """A named pool of worker threads. ``threads`` bounds parallelism (1 = a serial queue)."""
+
+    def __init__(self, name: str, threads: int, *, sync: bool = False) -> None:
+        self.name = name
+        self.sync = sync
+        self.pool = QThreadPool()
+        self.pool.setMaxThreadCount(max(1, threads))
+        self.pool.setExpiryTimeout(-1)  # threads keep their SQLite connection: never let them expire
+        self.pool.setObjectName(name)
+        self._relay = _Relay()
+        self._relay.done.connect(self._relay.deliver)
+        self._lock = threading.Lock()
+        self.submitted = 0
+
+    def submit(self, fn: Callable[[], Any], callback: Callback | None = None) -> None:
+        """Run ``fn()`` on a worker; ``callback(result, error)`` then runs in the GUI thread."""
+        with self._lock:
+            self.submitted += 1
+        if self.sync:
+            try:
+                result, error = fn(), None
+            except Exception as exc:
+                result, error = None, exc
+            self._relay.deliver(callback, result, error)
+            return
+        self.pool.start(_Task(self._relay, fn, callback))
+
+    def active(self) -> int:
+        return self.pool.activeThreadCount()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until every queued call finished (shutdown and tests only)."""
+        return self.pool.waitForDone(msecs)
+
+    def clear(self) -> None:
+        """Drop calls that have not started yet (e.g. thumbnail requests scrolled out of view)."""
+        self.pool.clear()

@@ -1,0 +1,119 @@
+"""A real, small library for GUI tests: Pillow-made images indexed without models, plus predictions
+written through the db helpers (as a tagger would), and a main window on it (offscreen Qt)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from acgdesk.db.connection import transaction
+from acgdesk.db.predictions import TagIds, record_model_run, replace_model_tags, store_scores
+from acgdesk.library import Library
+
+TAGGER = "wd-test-tagger@v3"
+
+
+def art(path: Path, seed: int, size: tuple[int, int] = (320, 240)) -> Path:
+    """A picture-like image that differs by seed."""
+    rng = np.random.default_rng(seed)
+    w, h = size
+    y, x = np.mgrid[0:h, 0:w]
+    base = np.stack([x * 255 // w, y * 255 // h, np.full_like(x, seed * 37 % 256)], axis=-1)
+    im = Image.fromarray(base.astype(np.uint8), "RGB")
+    draw = ImageDraw.Draw(im)
+    for _ in range(5):
+        x0, y0 = int(rng.integers(0, w)), int(rng.integers(0, h))
+        draw.ellipse((x0, y0, x0 + w // 3, y0 + h // 3), fill=tuple(int(v) for v in rng.integers(0, 255, 3)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    im.save(path)
+    return path
+
+
+@pytest.fixture(autouse=True, scope="session")
+def isolated_qsettings(tmp_path_factory):
+    """GUI preferences and search history go to a temporary folder, never the user's."""
+    folder = tmp_path_factory.mktemp("qsettings")
+    QCoreApplication.setOrganizationName("acgdesk-tests")
+    QCoreApplication.setApplicationName("acgdesk-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture
+def art_tree(tmp_path):
+    """Two folders of real images (12 in all) and one unreadable file."""
+    root = tmp_path / "art"
+    for i in range(8):
+        art(root / "pixiv" / f"p{i:02d}.png", seed=i)
+    for i in range(4):
+        art(root / "twitter" / f"t{i:02d}.jpg", seed=100 + i, size=(200, 300))
+    (root / "twitter" / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n not really")
+    return root
+
+
+def tag_library(lib_root: Path, art_tree: Path) -> Path:
+    """Index ``art_tree``'s two folders with no models, then tag and score the files through the db
+    helpers as a tagger and a scorer would."""
+    with Library.open(lib_root) as lib:
+        report = lib.index([art_tree / "pixiv", art_tree / "twitter"], models=(), sequential=True)
+        assert report.ok == 12 and report.errors == 1
+        rows = {Path(r["path"]).name: r["id"] for r in lib.db.query("SELECT id, path FROM files")}
+        tag_ids = TagIds()
+        with transaction(lib.db) as conn:
+            for name, file_id in rows.items():
+                if name == "broken.png":
+                    continue
+                n = int(name[1:3])
+                tags = [("long_hair", "general", 0.6)]
+                if name.startswith("p") and n < 3:  # p00, p01, p02: cat ears, Miku, general rating
+                    tags += [("cat_ears", "general", 0.92), ("hatsune_miku", "character", 0.97)]
+                    tags += [("general", "rating", 0.9)]
+                elif name.startswith("t"):
+                    tags += [("cat_tail", "general", 0.5), ("explicit", "rating", 0.8)]
+                else:
+                    tags += [("cat_ears", "general", 0.2), ("sensitive", "rating", 0.7)]  # below 0.35
+                replace_model_tags(conn, tag_ids, file_id, TAGGER, tags)
+                record_model_run(conn, file_id, TAGGER)
+                store_scores(conn, file_id, "aesthetic-test@1", {"aesthetic": n / 10})
+    return lib_root
+
+
+@pytest.fixture
+def library_dir(tmp_path, art_tree):
+    """The library: indexed with no models, then tagged and scored through the db helpers."""
+    return tag_library(tmp_path / "library", art_tree)
+
+
+def file_ids_by_name(lib_root: Path) -> dict[str, int]:
+    with Library.open(lib_root) as lib:
+        return {Path(r["path"]).name: r["id"] for r in lib.db.query("SELECT id, path FROM files")}
+
+
+@pytest.fixture
+def window(qtbot, library_dir, tmp_path):
+    from acgdesk.gui.backend import LibraryBackend
+    from acgdesk.gui.main_window import MainWindow
+    from acgdesk.gui.prefs import Prefs
+
+    backend = LibraryBackend(library_dir)
+    prefs = Prefs(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(backend, prefs, run_models=False)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    with qtbot.waitSignal(win.results_shown, timeout=10_000):
+        win.start()
+    yield win
+    win.close()
