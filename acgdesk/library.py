@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,19 +29,38 @@ from acgdesk.core.paths import (
 from acgdesk.core.settings import IndexSettings
 from acgdesk.db import files as files_db
 from acgdesk.db.connection import connect, transaction
+from acgdesk.db.file_stats import stats_usable
 from acgdesk.db.migrations import applied_migrations, migrate
-from acgdesk.db.predictions import TagIds, choose_rating, effective_tags, reject_tags, set_user_tags
+from acgdesk.db.predictions import (
+    TagIds,
+    bump_vector_generation,
+    choose_rating,
+    effective_tags,
+    reject_tags,
+    set_user_tags,
+)
 from acgdesk.db.settings import get_setting, set_setting
 from acgdesk.imaging.thumbnails import sweep_temporary_files, thumbnail_path
 from acgdesk.models.devices import RuntimePrefs
-from acgdesk.models.loader import DEFAULT_INDEX_MODELS, Loaded, load_image_model, specs_for
+from acgdesk.models.loader import DEFAULT_INDEX_MODELS, IdleReleaser, Loaded, load_image_model, specs_for
 from acgdesk.models.results import ImageModel
 from acgdesk.models.store import ModelNotInstalled, ModelStore
 from acgdesk.pipeline.engine import CancelToken
 from acgdesk.pipeline.indexer import FolderTarget, IndexReport, index_folders
 from acgdesk.pipeline.progress import ProgressCallback
+from acgdesk.search.autocomplete import known_tag_lookup
+from acgdesk.search.compile import compile_query
+from acgdesk.search.duplicates import DuplicateGroup
+from acgdesk.search.query import parse as parse_query
+from acgdesk.search.service import SearchResults, SearchService
 from acgdesk.tags.captions import CaptionOptions
 from acgdesk.tags.sidecars import ExportReport, ImportReport, export_sidecars, import_sidecars
+from acgdesk.upscale import UpscaleEvent, UpscaleOptions, UpscaleQueue, UpscaleResult
+from acgdesk.upscale.jobs import run_all as run_upscales
+from acgdesk.upscale.links import derivatives_of, derived_from, register_output
+from acgdesk.watch import PruneReport, WatchConfig, Watcher, prune
+from acgdesk.watch.events import EventCallback
+from acgdesk.watch.state import watch_modes
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +104,8 @@ class Library:
         self.db = db
         self.settings = settings
         self._store: ModelStore | None = None
+        self._search: SearchService | None = None
+        self._releasers: list[IdleReleaser] = []
 
     @classmethod
     def open(
@@ -105,9 +126,16 @@ class Library:
             raise
         except Exception as exc:  # sqlite3.DatabaseError: not a database, locked, disk full...
             raise LibraryError(f"cannot open {path / DB_NAME}: {exc}") from exc
-        return cls(path, db, settings or IndexSettings())
+        library = cls(path, db, settings or IndexSettings())
+        library.search_service.ensure_file_stats()  # stored ratings/tag counts match the thresholds
+        return library
 
     def close(self) -> None:
+        for releaser in self._releasers:
+            releaser.stop()
+        self._releasers.clear()
+        if self._search is not None:
+            self._search.close()
         self.db.conn.close()
 
     def __enter__(self) -> Library:
@@ -193,7 +221,45 @@ class Library:
             exclude=(str(self.root),),
             force=force,
             sequential=sequential,
+            retention_days=self.retention_days(),
         )
+
+    # -- watching (acgdesk.watch) ------------------------------------------------------------------
+    def retention_days(self) -> float:
+        """How long a missing file's data waits for its content to come back before ``prune``."""
+        return float(get_setting(self.db, "retention_days", files_db.DEFAULT_RETENTION_DAYS))
+
+    def watcher(
+        self,
+        paths: Sequence[str | os.PathLike[str]] | None = None,
+        *,
+        models: Sequence[ImageModel] = (),
+        config: WatchConfig | None = None,
+        on_event: EventCallback | None = None,
+    ) -> Watcher:
+        """A (not yet started) watcher over ``paths`` (added to the library) or every library folder.
+        It has its own database connection; ``on_event`` is called from its worker thread."""
+        targets = self.add_folders(paths) if paths else None
+        wanted = {t.folder_id for t in targets} if targets is not None else None
+        rows = files_db.list_folders(self.db)
+        folders = [(f.id, f.fs_path) for f in rows if wanted is None or f.id in wanted]
+        if config is None:
+            config = WatchConfig(retention_days=self.retention_days())
+        return Watcher(
+            self.db_path,
+            self.thumbs_dir,
+            folders,
+            settings=self.settings,
+            models=models,
+            config=config,
+            exclude=(str(self.root),),
+            on_event=on_event,
+        )
+
+    def prune(self, *, older_than_days: float | None = None, dry_run: bool = False) -> PruneReport:
+        """Erase files missing longer than ``older_than_days`` (default: the retention) for good."""
+        days = self.retention_days() if older_than_days is None else older_than_days
+        return prune(self.db, self.thumbs_dir, older_than_days=days, dry_run=dry_run)
 
     # -- models ------------------------------------------------------------------------------------
     @property
@@ -238,6 +304,8 @@ class Library:
                 if not skip_missing:
                     raise
                 log.warning("skipping %s: %s", spec.id, exc)
+        if lazy:  # long-lived callers (watch, GUI) get memory back between bursts of work
+            self._releasers.append(IdleReleaser([lm.model for lm in loaded]).start())
         return loaded
 
     # -- user tags -----------------------------------------------------------------------------------
@@ -310,15 +378,161 @@ class Library:
         """Read .txt / XMP sidecars next to the files under ``paths`` as user tags."""
         return import_sidecars(self.db, self._rows_under(paths), fmt=fmt)
 
+    # -- browsing: what a front end's search bar and grid ask for -----------------------------------
+    def query_ids(self, text: str, *, limit: int | None = None) -> list[int]:
+        """Ids of the ``ok`` files matching ``text`` (the search language), in the query's order.
+
+        Raises :class:`~acgdesk.search.query.QuerySyntaxError` (with the position) for a bad query.
+        Free words are not ranked here (that is semantic search); filters and ``sort:`` still apply.
+        """
+        conn = self.db.conn
+        query = parse_query(text, is_known_tag=known_tag_lookup(conn))
+        thresholds = self.display_thresholds()
+        compiled = compile_query(query, thresholds=thresholds, file_stats=stats_usable(conn, thresholds))
+        sql, params = compiled.statement("f.id", limit=limit)
+        return [row[0] for row in conn.execute(sql, params)]
+
+    def thumbnail_refs(self, ids: Sequence[int]) -> dict[int, tuple[str, Path | None]]:
+        """(path, cached thumbnail or None) of each file id, looked up in a few queries."""
+        out: dict[int, tuple[str, Path | None]] = {}
+        wanted = [int(i) for i in ids]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for file_id, path, content_hash in self.db.conn.execute(
+                f"SELECT id, path, content_hash FROM files WHERE id IN ({marks})", chunk
+            ):
+                thumb = self.thumbnail_for(content_hash) if content_hash else None
+                out[file_id] = (path, thumb if thumb is not None and thumb.exists() else None)
+        return out
+
+    def set_display_thresholds(self, thresholds: dict[str, float]) -> dict[str, float]:
+        """Change some per-category display thresholds; returns them all."""
+        merged = {**self.display_thresholds(), **{k: float(v) for k, v in thresholds.items()}}
+        set_setting(self.db, "thresholds", merged)
+        self.search_service.ensure_file_stats()
+        return merged
+
+    def remove_folder(self, folder_id: int) -> int:
+        """Forget a library folder and what was learnt about its files (the files are not touched);
+        returns how many file rows went."""
+        with transaction(self.db) as conn:
+            rows = conn.execute(
+                "SELECT DISTINCT e.model FROM embeddings e JOIN files f ON f.id = e.file_id "
+                "WHERE f.folder_id = ?",
+                (folder_id,),
+            )
+            models = [r[0] for r in rows]
+            count = conn.execute("SELECT COUNT(*) FROM files WHERE folder_id = ?", (folder_id,)).fetchone()[0]
+            conn.execute("DELETE FROM files WHERE folder_id = ?", (folder_id,))
+            conn.execute("DELETE FROM folders WHERE id = ?", (folder_id,))
+            for model in models:  # vector indexes see that their model's vectors changed
+                bump_vector_generation(conn, model)
+        return int(count)
+
+    # -- search (logic: acgdesk.search.service) ------------------------------------------------------
+    @property
+    def search_service(self) -> SearchService:
+        """Semantic, similar-image and duplicate search over this library (created on first use)."""
+        if self._search is None:
+            self._search = SearchService(
+                self.db,
+                self.root / INDEX_DIR,
+                thresholds=self.display_thresholds,
+                model_store=lambda: self.model_store,
+            )
+        return self._search
+
+    def search(self, query: str, *, limit: int = 50, offset: int = 0) -> SearchResults:
+        """Files matching ``query`` (docs/query-language.md), best first; free words rank by meaning
+        (CLIP when installed and embedded, else MiniLM over tags, prompt and names). Each hit has
+        path, file id, score, ``method`` and ``why``. Raises QuerySyntaxError for a bad query."""
+        return self.search_service.search(query, limit=limit, offset=offset)
+
+    def similar(
+        self,
+        source: int | str | bytes | os.PathLike[str],
+        *,
+        query: str = "",
+        limit: int = 50,
+        model: str | None = None,
+    ) -> SearchResults:
+        """Files that look like ``source``: a file id, a path (in the library or not; never added) or
+        encoded image bytes (clipboard, drag and drop), among the files ``query`` matches."""
+        return self.search_service.similar(source, query=query, limit=limit, model=model)
+
+    def duplicates(self, query: str = "", **options: Any) -> list[DuplicateGroup]:
+        """Groups of exact and near copies (rotated and mirrored included) with a suggested keeper
+        and reasons; nothing is deleted. ``options``: max_distance, min_cosine, use_embeddings."""
+        return self.search_service.duplicates(query, **options)
+
+    def suggest_tags(self, prefix: str, limit: int = 10, *, by_meaning: int = 5) -> dict[str, Any]:
+        """Autocomplete: tags by prefix with counts, plus ``by_meaning`` tags closest in meaning."""
+        return self.search_service.complete(prefix, limit, by_meaning=by_meaning)
+
+    def update_search_data(self, cancel: CancelToken | None = None) -> dict[str, Any]:
+        """After indexing: embed new file names, prompts and tags for offline semantic search."""
+        return self.search_service.update(cancelled=(lambda: cancel.cancelled) if cancel else (lambda: False))
+
+    # -- upscaling (logic: acgdesk.upscale) ----------------------------------------------------------
+    def upscale_queue(self, *, on_event: Callable[[UpscaleEvent], None] | None = None) -> UpscaleQueue:
+        """A queue of Real-CUGAN upscales (worker thread, events) whose outputs join this library."""
+        return UpscaleQueue(on_event=on_event, on_output=self._register_upscale)
+
+    def upscale(
+        self,
+        paths: Sequence[str | os.PathLike[str]],
+        options: UpscaleOptions | None = None,
+        *,
+        on_event: Callable[[UpscaleEvent], None] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[UpscaleResult]:
+        """Upscale each file into a new one (blocking); one result per path, in order."""
+        with self.upscale_queue(on_event=on_event) as upscales:
+            return run_upscales(upscales, list(paths), options, cancel=cancel)
+
+    def derivation(self, ref: str | int) -> dict[str, Any]:
+        """What a file was made from (``derived_from``) and what was made from it (``derivatives``)."""
+        file_id = self._file_id(ref)
+        return {
+            "derived_from": derived_from(self.db, file_id),
+            "derivatives": derivatives_of(self.db, file_id),
+        }
+
+    def _register_upscale(self, result: UpscaleResult) -> dict[str, Any]:
+        """Runs in the queue's worker thread, so on a connection of its own."""
+        assert result.output is not None
+        with Library.open(self.root, settings=self.settings) as lib:
+            out_folder = lib._ensure_folder(normalise_root(result.output.parent))
+            source = os.path.realpath(result.source)
+            return register_output(
+                lib.db,
+                source=source,
+                output=os.path.realpath(result.output),
+                output_folder_id=out_folder.folder_id,
+                source_folder_id=lib._folder_of(source),
+                params={**result.options, "device": result.device},
+                settings=lib.settings,
+                thumbs_dir=lib.thumbs_dir,
+            )
+
+    def _folder_of(self, fs_path: str) -> int | None:
+        """The library folder holding ``fs_path``, without adding one."""
+        for f in files_db.list_folders(self.db):
+            if fs_path.startswith(f.fs_path.rstrip(os.sep) + os.sep):
+                return f.id
+        return None
+
     # -- reports -----------------------------------------------------------------------------------
     def status(self) -> dict[str, Any]:
         counts = files_db.status_counts(self.db)
+        modes = watch_modes(self.db)  # written by a running ``acgdesk watch`` (or GUI)
         return {
             "library": str(self.root),
             "database": str(self.db_path),
             "database_bytes": self.db_path.stat().st_size if self.db_path.exists() else 0,
             "schema": applied_migrations(self.db),
-            "folders": [f.to_dict() for f in self.folders()],
+            "folders": [{**f.to_dict(), "watch": modes.get(f.id)} for f in self.folders()],
             **counts,
         }
 

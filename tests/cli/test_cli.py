@@ -51,7 +51,10 @@ def test_index_json_report_status_and_failures(tmp_path, art):
     status = json.loads(acgdesk("--library", lib, "status", "--json").stdout)
     assert (status["files"], status["ok"], status["error"], status["missing"]) == (4, 3, 1, 0)
     assert status["folders"][0]["path"] == str(art)
-    assert status["schema"] == ["0001_initial", "0002_model_runs_and_settings", "0003_vector_generations"]
+    from acgdesk.db.migrations import MIGRATIONS
+
+    assert status["schema"] == sorted(m.name for m in MIGRATIONS)
+    assert "0004_search_data" in status["schema"]
 
     failures = json.loads(acgdesk("--library", lib, "status", "--failures", "--json").stdout)
     assert [os.path.basename(f["path"]) for f in failures] == ["broken.jpg"]

@@ -57,7 +57,7 @@ def test_migrate_twice_is_a_no_op(tmp_path):
     db = connect(tmp_path / "library.db")
     migrate(db)
     assert migrate(db) == []
-    assert applied_migrations(db) == [m.name for m in MIGRATIONS]
+    assert applied_migrations(db) == [m.name for m in MIGRATIONS] == sorted(m.name for m in MIGRATIONS)
 
 
 def test_pending_migration_runs_after_a_backup_of_the_old_data(tmp_path):
