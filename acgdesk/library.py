@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -46,21 +46,21 @@ from acgdesk.models.loader import DEFAULT_INDEX_MODELS, IdleReleaser, Loaded, lo
 from acgdesk.models.results import ImageModel
 from acgdesk.models.store import ModelNotInstalled, ModelStore
 from acgdesk.pipeline.engine import CancelToken
-from acgdesk.pipeline.indexer import FolderTarget, IndexReport, index_folders
+from acgdesk.pipeline.indexer import FolderTarget
 from acgdesk.pipeline.progress import ProgressCallback
 from acgdesk.search.autocomplete import known_tag_lookup
 from acgdesk.search.compile import compile_query
-from acgdesk.search.duplicates import DuplicateGroup
 from acgdesk.search.query import parse as parse_query
 from acgdesk.search.service import SearchResults, SearchService
-from acgdesk.tags.captions import CaptionOptions
-from acgdesk.tags.sidecars import ExportReport, ImportReport, export_sidecars, import_sidecars
-from acgdesk.upscale import UpscaleEvent, UpscaleOptions, UpscaleQueue, UpscaleResult
-from acgdesk.upscale.jobs import run_all as run_upscales
-from acgdesk.upscale.links import derivatives_of, derived_from, register_output
-from acgdesk.watch import PruneReport, WatchConfig, Watcher, prune
-from acgdesk.watch.events import EventCallback
-from acgdesk.watch.state import watch_modes
+
+if TYPE_CHECKING:  # imported where used: a CLI query should not pay for watching or upscaling
+    from acgdesk.pipeline.indexer import IndexReport
+    from acgdesk.search.duplicates import DuplicateGroup
+    from acgdesk.tags.captions import CaptionOptions
+    from acgdesk.tags.sidecars import ExportReport, ImportReport
+    from acgdesk.upscale import UpscaleEvent, UpscaleOptions, UpscaleQueue, UpscaleResult
+    from acgdesk.watch import PruneReport, WatchConfig, Watcher
+    from acgdesk.watch.events import EventCallback
 
 log = logging.getLogger(__name__)
 
@@ -209,6 +209,8 @@ class Library:
             targets = self.add_folders(paths)
         else:
             targets = [FolderTarget(f.id, f.fs_path) for f in files_db.list_folders(self.db)]
+        from acgdesk.pipeline.indexer import index_folders
+
         return index_folders(
             self.db,
             targets,
@@ -239,6 +241,8 @@ class Library:
     ) -> Watcher:
         """A (not yet started) watcher over ``paths`` (added to the library) or every library folder.
         It has its own database connection; ``on_event`` is called from its worker thread."""
+        from acgdesk.watch import WatchConfig, Watcher
+
         targets = self.add_folders(paths) if paths else None
         wanted = {t.folder_id for t in targets} if targets is not None else None
         rows = files_db.list_folders(self.db)
@@ -259,6 +263,8 @@ class Library:
     def prune(self, *, older_than_days: float | None = None, dry_run: bool = False) -> PruneReport:
         """Erase files missing longer than ``older_than_days`` (default: the retention) for good."""
         days = self.retention_days() if older_than_days is None else older_than_days
+        from acgdesk.watch import prune
+
         return prune(self.db, self.thumbs_dir, older_than_days=days, dry_run=dry_run)
 
     # -- models ------------------------------------------------------------------------------------
@@ -361,6 +367,9 @@ class Library:
         """Caption (.txt) or XMP sidecars for the files under ``paths``; never overwrites by default
         and never writes outside ``out_dir`` (or, with ``beside_images``, each image's folder)."""
         roots = {f.id: f.fs_path for f in files_db.list_folders(self.db)}
+        from acgdesk.tags.captions import CaptionOptions
+        from acgdesk.tags.sidecars import export_sidecars
+
         return export_sidecars(
             self.db,
             self._rows_under(paths),
@@ -376,6 +385,8 @@ class Library:
         self, paths: Sequence[str | os.PathLike[str]] | None, *, fmt: str = "auto"
     ) -> ImportReport:
         """Read .txt / XMP sidecars next to the files under ``paths`` as user tags."""
+        from acgdesk.tags.sidecars import import_sidecars
+
         return import_sidecars(self.db, self._rows_under(paths), fmt=fmt)
 
     # -- browsing: what a front end's search bar and grid ask for -----------------------------------
@@ -477,6 +488,8 @@ class Library:
     # -- upscaling (logic: acgdesk.upscale) ----------------------------------------------------------
     def upscale_queue(self, *, on_event: Callable[[UpscaleEvent], None] | None = None) -> UpscaleQueue:
         """A queue of Real-CUGAN upscales (worker thread, events) whose outputs join this library."""
+        from acgdesk.upscale import UpscaleQueue
+
         return UpscaleQueue(on_event=on_event, on_output=self._register_upscale)
 
     def upscale(
@@ -488,11 +501,15 @@ class Library:
         cancel: CancelToken | None = None,
     ) -> list[UpscaleResult]:
         """Upscale each file into a new one (blocking); one result per path, in order."""
+        from acgdesk.upscale.jobs import run_all as run_upscales
+
         with self.upscale_queue(on_event=on_event) as upscales:
             return run_upscales(upscales, list(paths), options, cancel=cancel)
 
     def derivation(self, ref: str | int) -> dict[str, Any]:
         """What a file was made from (``derived_from``) and what was made from it (``derivatives``)."""
+        from acgdesk.upscale.links import derivatives_of, derived_from
+
         file_id = self._file_id(ref)
         return {
             "derived_from": derived_from(self.db, file_id),
@@ -505,6 +522,8 @@ class Library:
         with Library.open(self.root, settings=self.settings) as lib:
             out_folder = lib._ensure_folder(normalise_root(result.output.parent))
             source = os.path.realpath(result.source)
+            from acgdesk.upscale.links import register_output
+
             return register_output(
                 lib.db,
                 source=source,
@@ -526,6 +545,8 @@ class Library:
     # -- reports -----------------------------------------------------------------------------------
     def status(self) -> dict[str, Any]:
         counts = files_db.status_counts(self.db)
+        from acgdesk.watch.state import watch_modes
+
         modes = watch_modes(self.db)  # written by a running ``acgdesk watch`` (or GUI)
         return {
             "library": str(self.root),

@@ -23,6 +23,17 @@ def test_core_imports_pull_in_no_gui_or_model_runtime():
     assert json.loads(out.stdout) == []
 
 
+def test_a_cli_query_does_not_load_watching_upscaling_or_sidecars():
+    """``acgdesk search`` starts cold on every call; the facade imports those features where used."""
+    code = (
+        "import sys, json; import acgdesk.cli, acgdesk.library; "
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith("
+        "('acgdesk.watch', 'acgdesk.upscale', 'acgdesk.tags.sidecars', 'acgdesk.gui', 'watchdog')))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == []
+
+
 def test_import_linter_contracts_are_kept():
     lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or shutil.which("lint-imports")
     assert lint, "import-linter is a test dependency"
