@@ -46,7 +46,6 @@ from acgdesk.models.loader import DEFAULT_INDEX_MODELS, IdleReleaser, Loaded, lo
 from acgdesk.models.results import ImageModel
 from acgdesk.models.store import ModelNotInstalled, ModelStore
 from acgdesk.pipeline.engine import CancelToken
-from acgdesk.pipeline.indexer import FolderTarget
 from acgdesk.pipeline.progress import ProgressCallback
 from acgdesk.search.autocomplete import known_tag_lookup
 from acgdesk.search.compile import compile_query
@@ -54,7 +53,7 @@ from acgdesk.search.query import parse as parse_query
 from acgdesk.search.service import SearchResults, SearchService
 
 if TYPE_CHECKING:  # imported where used: a CLI query should not pay for watching or upscaling
-    from acgdesk.pipeline.indexer import IndexReport
+    from acgdesk.pipeline.indexer import FolderTarget, IndexReport
     from acgdesk.search.duplicates import DuplicateGroup
     from acgdesk.tags.captions import CaptionOptions
     from acgdesk.tags.sidecars import ExportReport, ImportReport
@@ -179,6 +178,8 @@ class Library:
         return targets
 
     def _ensure_folder(self, path: str) -> FolderTarget:
+        from acgdesk.pipeline.indexer import FolderTarget
+
         existing = files_db.list_folders(self.db)
         for folder in existing:
             if path == folder.fs_path or path.startswith(folder.fs_path.rstrip(os.sep) + os.sep):
@@ -204,13 +205,13 @@ class Library:
         sequential: bool = False,
     ) -> IndexReport:
         """Add ``paths`` (or take every library folder) and bring the database up to date with them."""
+        from acgdesk.pipeline.indexer import FolderTarget, index_folders
+
         sweep_temporary_files(self.thumbs_dir)  # leftovers of a killed run
         if paths:
             targets = self.add_folders(paths)
         else:
             targets = [FolderTarget(f.id, f.fs_path) for f in files_db.list_folders(self.db)]
-        from acgdesk.pipeline.indexer import index_folders
-
         return index_folders(
             self.db,
             targets,
