@@ -15,7 +15,13 @@ from typing import Any
 
 from acgdesk import __version__
 from acgdesk.cli import models_cmd, search_cmd, tags_cmd, upscale_cmd, watch_cmd
-from acgdesk.cli.render import JsonLinesProgress, ProgressBar, human_bytes, human_duration
+from acgdesk.cli.render import (
+    JsonLinesProgress,
+    ProgressBar,
+    add_progress_options,
+    human_bytes,
+    human_duration,
+)
 from acgdesk.core.errors import AcgdeskError
 from acgdesk.core.settings import IndexSettings
 
@@ -41,13 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, metavar="N", help="parallel decode workers (default: one per core)")
     p.add_argument("--max-pixels", type=int, metavar="N", help="refuse images with more pixels than this")
     p.add_argument("--json", action="store_true", help="print the final report as JSON on stdout")
-    p.add_argument(
-        "--progress",
-        choices=("auto", "bar", "json", "none"),
-        default="auto",
-        help="progress on stderr: a bar on terminals (auto), JSON lines, or nothing",
-    )
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
+    add_progress_options(p)
     _model_options(p)
 
     p = sub.add_parser("retag", help="run models again on files (all, or under PATHs); user tags are kept")

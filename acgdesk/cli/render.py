@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
 import sys
@@ -27,15 +28,52 @@ def human_bytes(n: float) -> str:
     return f"{n:.1f} TiB"
 
 
-class ProgressBar:
-    """Redraws one status line on a terminal: bar, counts, files/s, ETA, errors."""
+def add_progress_options(parser: argparse.ArgumentParser) -> None:
+    """``--progress`` and ``-q``, the same for every long-running command."""
+    parser.add_argument(
+        "--progress",
+        choices=("auto", "bar", "json", "none"),
+        default="auto",
+        help="progress on stderr: a bar on terminals (auto), JSON lines, or nothing",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
+
+
+def bar(fraction: float, width: int) -> str:
+    """``[####------]`` filled to ``fraction`` (0-1)."""
+    filled = int(width * min(max(fraction, 0.0), 1.0))
+    return "[" + "#" * filled + "-" * (width - filled) + "]"
+
+
+class StatusLine:
+    """One terminal line redrawn in place (``\r``), cleared by :meth:`close`."""
 
     def __init__(self, stream: TextIO = sys.stderr) -> None:
         self.stream = stream
         self.drawn = False
 
+    @staticmethod
+    def width() -> int:
+        return shutil.get_terminal_size((100, 20)).columns
+
+    def draw(self, line: str) -> None:
+        width = self.width()
+        self.stream.write("\r" + line[: width - 1].ljust(width - 1))
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\r" + " " * (self.width() - 1) + "\r")
+            self.stream.flush()
+            self.drawn = False
+
+
+class ProgressBar(StatusLine):
+    """Redraws one status line on a terminal: bar, counts, files/s, ETA, errors."""
+
     def __call__(self, p: IndexProgress) -> None:
-        width = shutil.get_terminal_size((100, 20)).columns
+        width = self.width()
         if p.phase in ("done", "cancelled"):
             self.close()
             return
@@ -46,22 +84,11 @@ class ProgressBar:
             line = f"{head}  {p.rate:,.1f} files/s  errors {p.errors:,}"
         else:
             frac = p.done / p.total if p.total else 1.0
-            bar_w = max(10, min(40, width - 70))
-            filled = int(bar_w * frac)
-            bar = "#" * filled + "-" * (bar_w - filled)
             line = (
-                f"[{bar}] {frac * 100:5.1f}%  {p.done:,}/{p.total:,}  {p.rate:,.1f} files/s  "
-                f"ETA {human_duration(p.eta)}  errors {p.errors:,}"
+                f"{bar(frac, max(10, min(40, width - 70)))} {frac * 100:5.1f}%  {p.done:,}/{p.total:,}  "
+                f"{p.rate:,.1f} files/s  ETA {human_duration(p.eta)}  errors {p.errors:,}"
             )
-        self.stream.write("\r" + line[: width - 1].ljust(width - 1))
-        self.stream.flush()
-        self.drawn = True
-
-    def close(self) -> None:
-        if self.drawn:
-            self.stream.write("\r" + " " * (shutil.get_terminal_size((100, 20)).columns - 1) + "\r")
-            self.stream.flush()
-            self.drawn = False
+        self.draw(line)
 
 
 class JsonLinesProgress:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import signal
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from acgdesk.cli.render import human_duration
+from acgdesk.cli.render import StatusLine, add_progress_options, bar, human_duration
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -43,13 +42,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--threads", type=int, metavar="N", help="CPU threads (default: one per core)")
     p.add_argument("--tile", type=int, metavar="PX", help="tile side in input pixels (0: no tiling)")
     p.add_argument("--json", action="store_true", help="print the results as JSON on stdout")
-    p.add_argument(
-        "--progress",
-        choices=("auto", "bar", "json", "none"),
-        default="auto",
-        help="progress on stderr: a bar on terminals (auto), JSON lines, or nothing",
-    )
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
+    add_progress_options(p)
 
 
 def run(library, args: argparse.Namespace) -> int:
@@ -117,14 +110,13 @@ def _summary(r) -> str:
     return f"failed    {r.source}: {r.error}"
 
 
-class _Progress:
+class _Progress(StatusLine):
     """Renders queue events: one redrawn line per running job, or JSON lines."""
 
     def __init__(self, stream: TextIO, mode: str, total: int) -> None:
-        self.stream = stream
+        super().__init__(stream)
         self.mode = mode
         self.total = total
-        self.drawn = False
 
     def __call__(self, event) -> None:
         if self.mode == "json":
@@ -132,21 +124,8 @@ class _Progress:
             self.stream.flush()
         elif self.mode == "bar" and event.kind == "progress" and event.progress is not None:
             p = event.progress
-            width = shutil.get_terminal_size((100, 20)).columns
-            bar_w = max(10, min(30, width - 70))
-            filled = int(bar_w * p.fraction)
-            name = Path(p.source).name
-            bar = "#" * filled + "-" * (bar_w - filled)
-            line = (
-                f"[{bar}] {p.fraction * 100:5.1f}%  tile {p.tile}/{p.tiles}  "
-                f"ETA {human_duration(p.eta)}  {event.job_id}/{self.total} {name}"
+            self.draw(
+                f"{bar(p.fraction, max(10, min(30, self.width() - 70)))} {p.fraction * 100:5.1f}%  "
+                f"tile {p.tile}/{p.tiles}  ETA {human_duration(p.eta)}  {event.job_id}/{self.total} "
+                f"{Path(p.source).name}"
             )
-            self.stream.write("\r" + line[: width - 1].ljust(width - 1))
-            self.stream.flush()
-            self.drawn = True
-
-    def close(self) -> None:
-        if self.drawn:
-            self.stream.write("\r" + " " * (shutil.get_terminal_size((100, 20)).columns - 1) + "\r")
-            self.stream.flush()
-            self.drawn = False
