@@ -21,6 +21,7 @@ from typing import IO
 
 from PIL import Image
 
+from acgdesk.models.download import fsync_dir
 from acgdesk.upscale.options import UpscaleOptions
 
 TMP_PREFIX = ".acgdesk-upscale-"
@@ -88,7 +89,7 @@ def write_new_file(
         if should_stop():
             return None
         final = _publish(tmp, source, options)
-        _fsync_dir(folder)
+        fsync_dir(folder)
         return final
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -112,20 +113,6 @@ def _publish(tmp: Path, source: Path, options: UpscaleOptions) -> Path:
             os.rename(tmp, path)
             return path
     raise FileExistsError(f"no free output name for {source} in {path.parent}")
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the new directory entry durable (POSIX); best effort elsewhere."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def sweep_temporary(folder: Path, *, older_than: float = 86_400.0) -> int:

@@ -101,19 +101,28 @@ def file_ids_by_name(lib_root: Path) -> dict[str, int]:
         return {Path(r["path"]).name: r["id"] for r in lib.db.query("SELECT id, path FROM files")}
 
 
-@pytest.fixture
-def window(qtbot, library_dir, tmp_path):
+def show_main_window(qtbot, library_dir: Path, tmp_path: Path, *, watch: bool = False):
+    """A main window on ``library_dir`` (prefs in ``tmp_path``), shown at 1200x800 and started;
+    without ``watch``, returns once the first results are shown."""
     from acgdesk.gui.backend import LibraryBackend
     from acgdesk.gui.main_window import MainWindow
     from acgdesk.gui.prefs import Prefs
 
-    backend = LibraryBackend(library_dir)
     prefs = Prefs(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(backend, prefs, run_models=False)
+    win = MainWindow(LibraryBackend(library_dir), prefs, run_models=False, watch=watch)
     qtbot.addWidget(win)
     win.resize(1200, 800)
     win.show()
-    with qtbot.waitSignal(win.results_shown, timeout=10_000):
+    if watch:
         win.start()
+    else:
+        with qtbot.waitSignal(win.results_shown, timeout=10_000):
+            win.start()
+    return win
+
+
+@pytest.fixture
+def window(qtbot, library_dir, tmp_path):
+    win = show_main_window(qtbot, library_dir, tmp_path)
     yield win
     win.close()

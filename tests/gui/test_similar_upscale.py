@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from acgdesk.library import Library
 from acgdesk.upscale.options import UpscaleOptions
-from tests.gui.conftest import file_ids_by_name
+from tests.gui.conftest import file_ids_by_name, show_main_window
 
 
 @pytest.fixture(scope="module")
@@ -53,22 +53,7 @@ def embedded_library(module_art):
 
 @pytest.fixture
 def win(qtbot, embedded_library, tmp_path):
-    from PySide6.QtCore import QSettings
-
-    from acgdesk.gui.backend import LibraryBackend
-    from acgdesk.gui.main_window import MainWindow
-    from acgdesk.gui.prefs import Prefs
-
-    window = MainWindow(
-        LibraryBackend(embedded_library),
-        Prefs(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)),
-        run_models=False,
-    )
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.show()
-    with qtbot.waitSignal(window.results_shown, timeout=10_000):
-        window.start()
+    window = show_main_window(qtbot, embedded_library, tmp_path)
     yield window
     window.close()
 

@@ -3,27 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from tests.gui.conftest import art
+from tests.gui.conftest import art, show_main_window
 
 
 @pytest.fixture
 def watching_window(qtbot, library_dir, tmp_path):
-    from acgdesk.gui.backend import LibraryBackend
-    from acgdesk.gui.main_window import MainWindow
-    from acgdesk.gui.prefs import Prefs
-
-    win = MainWindow(
-        LibraryBackend(library_dir),
-        Prefs(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)),
-        run_models=False,
-        watch=True,
-    )
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    win.start()
+    win = show_main_window(qtbot, library_dir, tmp_path, watch=True)
     qtbot.waitUntil(lambda: win.watching.running, timeout=30_000)
     yield win
     win.close()

@@ -76,12 +76,6 @@ class Lib:
 
 
 @pytest.fixture
-def lib(tmp_path):
-    with Library.open(tmp_path / "lib") as library:
-        yield Lib(library)
-
-
-@pytest.fixture
 def rebuilds(monkeypatch):
     """Counts full rebuilds from SQLite (a catch-up must not be one)."""
     calls: list[str] = []

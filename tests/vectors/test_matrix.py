@@ -8,17 +8,10 @@ import json
 import numpy as np
 import pytest
 
-from acgdesk.library import Library
 from acgdesk.vectors.exact import normalise
 from acgdesk.vectors.manager import VectorIndexManager
 from acgdesk.vectors.matrix import VectorMatrix
 from tests.vectors.test_manager import MODEL, Lib, clustered
-
-
-@pytest.fixture
-def lib(tmp_path):
-    with Library.open(tmp_path / "lib") as library:
-        yield Lib(library)
 
 
 @pytest.fixture
