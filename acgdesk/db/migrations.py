@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from acgdesk.core import faults
 from acgdesk.core.errors import DatabaseTooNewError
 from acgdesk.db import search_data
 from acgdesk.db.connection import transaction, utcnow
@@ -231,6 +232,7 @@ def migrate(
             conn.execute(
                 "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", (migration.name, utcnow())
             )
+        faults.point("migration.applied")  # crash tests: a start-up killed between two migrations
     return [m.name for m in pending]
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from acgdesk.core import faults
+
 THUMB_FORMAT = "webp"
 # Thumbnails are written here first and renamed into place; a killed run can leave files here only.
 TMP_DIR = ".incoming"
@@ -50,6 +52,7 @@ def write_thumbnail(
     try:
         # method 2 (of 0-6): half the CPU of the default 4 for files within 2 % of its size.
         thumb.save(tmp, "WEBP", quality=quality, method=2)
+        faults.point("thumbnail.tmp_written")  # crash tests: a kill here leaves only the temporary
         os.replace(tmp, target)
     finally:
         if tmp.exists():

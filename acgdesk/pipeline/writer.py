@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlite_utils
 
+from acgdesk.core import faults
 from acgdesk.core.settings import IndexSettings
 from acgdesk.db.connection import transaction
 from acgdesk.db.files import (
@@ -89,6 +90,7 @@ class IndexWriter:
                         _write_problem(conn, item)
                     elif self._adopt(conn, item):
                         _write_outcome(conn, item, self.tag_ids)
+                faults.point("writer.before_commit")  # crash tests: the whole batch written, no COMMIT
         except BaseException:
             self.tag_ids.cache.clear()  # ids created in the rolled-back transaction may be reused
             raise
@@ -96,6 +98,7 @@ class IndexWriter:
         self.commits += 1
         self.pending.clear()
         self.last_commit = time.monotonic()
+        faults.point("writer.committed")  # crash tests: a kill here must keep this batch
 
     def _adopt(self, conn, outcome: Outcome) -> bool:
         """Moved or restored content keeps its row, so user tags, ratings, embeddings and predictions

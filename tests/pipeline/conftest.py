@@ -3,20 +3,34 @@
 The images are written with Pillow (JPEG, PNG, WebP in mixed sizes) so the indexer does its real work
 on them: read, hash, decode, thumbnail, perceptual hashes. A few deliberately bad files (empty,
 truncated, garbage) make sure failures are recorded and survive interruptions too.
+
+Crash tests stop their ``acgdesk`` process at a named fault point (:mod:`acgdesk.core.faults`) and
+wait for it to report that it got there: no test here kills at a random moment.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import random
+import signal
+import subprocess
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 from PIL import Image, ImageChops, ImageDraw
 from PIL.PngImagePlugin import PngInfo
+
+from acgdesk.core import faults
+
+# How long a test waits for an armed fault point. The process holds still once it is there, so this
+# only turns a hang or a point that is never reached into a loud failure; nothing is timed by it.
+FAULT_TIMEOUT = 60.0
 
 
 def picture(rng: random.Random, width: int, height: int, *, grain: bool = True) -> Image.Image:
@@ -98,7 +112,51 @@ def tree_digest(root: Path) -> dict[str, tuple[str, int]]:
 
 @pytest.fixture(scope="session")
 def crash_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """~300 mixed images (200-1600 px) plus bad files, generated once per test session."""
+    """340 mixed images (200-1600 px) plus bad files, generated once per test session.
+
+    340: more good images than one commit plus the work in flight hold (see ``test_crash.crashed``).
+    """
     root = tmp_path_factory.mktemp("corpus") / "art"
-    make_corpus(root, 300, seed=20240607)
+    make_corpus(root, 340, seed=20240607)
     return root
+
+
+def _stderr_of(proc: subprocess.Popen) -> str:
+    """What the (ended) process wrote to stderr, when the test captured it."""
+    _, err = proc.communicate(timeout=30)
+    return (err or "")[-3000:] if isinstance(err, str) else ""
+
+
+def wait_for_point(
+    proc: subprocess.Popen, signal_dir: Path, name: str, timeout: float = FAULT_TIMEOUT
+) -> dict[str, Any]:
+    """Wait until ``proc`` reports reaching the armed fault point ``name``; returns its marker.
+
+    Fails loudly, with the process's stderr, when it exits first or does not get there in time.
+    """
+    marker = faults.marker_path(signal_dir, name)
+    deadline = time.monotonic() + timeout
+    while not marker.exists():
+        if proc.poll() is not None:
+            pytest.fail(
+                f"the process ended (exit {proc.returncode}) before reaching {name}:\n{_stderr_of(proc)}"
+            )
+        if time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"the process did not reach {name} within {timeout:.0f} s:\n{_stderr_of(proc)}")
+        time.sleep(0.01)
+    return json.loads(marker.read_text(encoding="utf-8"))
+
+
+def release_point(signal_dir: Path, name: str) -> None:
+    """Let a process paused at ``name`` go on (to its next hit, when armed with ``N+``)."""
+    faults.marker_path(signal_dir, name).unlink()
+
+
+def sigkill(proc: subprocess.Popen) -> tuple[Any, Any]:
+    """SIGKILL ``proc`` (paused at a fault point) and reap it; it must have died of that kill.
+    Returns what it wrote to its captured stdout and stderr."""
+    proc.send_signal(signal.SIGKILL)
+    output = proc.communicate(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, f"exit {proc.returncode}: it was not killed where it paused"
+    return output

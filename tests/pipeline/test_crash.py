@@ -1,34 +1,47 @@
-"""Crash safety of indexing: SIGKILL at random moments and Ctrl-C must never lose or corrupt anything.
+"""Crash safety of indexing: SIGKILL at the worst moments and Ctrl-C must never lose or corrupt anything.
 
 The same source folder is indexed into two libraries: A without interruption (the reference) and B
 with the ``acgdesk`` process killed several times before it is allowed to finish. Every kill must
 leave a database that passes ``PRAGMA integrity_check`` and keeps all work committed so far; the
 finished B must hold exactly what A holds; the originals must be untouched.
+
+Each kill lands at a named fault point (:mod:`acgdesk.core.faults`): the process is started with
+that point armed, says when it got there and holds still until it is killed, so where a kill lands
+never depends on how fast the machine is (killing after random sleeps used to miss at times).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import random
 import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from tests.pipeline.conftest import tree_digest
+from acgdesk.core import faults
+from acgdesk.core.settings import IndexSettings
+from acgdesk.db.migrations import MIGRATIONS
+from tests.pipeline.conftest import sigkill, tree_digest, wait_for_point
 
 REPO = Path(__file__).resolve().parents[2]
-# Two decode workers everywhere: keeps the speed of a run (and so where the kills land) similar on a
-# 2-core laptop and on a many-core CI machine. No models: this is about the pipeline, the writer and
-# the thumbnail cache, and the default model set would make each run several times slower.
+# Two decode workers: the bound on work in flight below counts them. No models: this is about the
+# pipeline, the writer and the thumbnail cache, and the default model set would make each run
+# several times slower.
 WORKERS = "2"
+# Where each run of library B is killed, in order: (armed fault, what the kill tests).
+KILLS = (
+    ("migration.applied:3=pause", "start-up: 3 schema migrations committed, the others not yet"),
+    ("writer.committed:1=pause", "right after the run's first commit"),
+    ("thumbnail.tmp_written:1=pause", "while a thumbnail exists only under its temporary name"),
+    ("writer.before_commit:1=pause", "in the open transaction of the writer: a whole batch, no COMMIT"),
+)
+MIGRATED_AT_KILL_0 = 3
 
 
 def _cli(library: Path, source: Path) -> list[str]:
@@ -49,8 +62,16 @@ def _cli(library: Path, source: Path) -> list[str]:
     ]
 
 
-def _spawn(library: Path, source: Path) -> subprocess.Popen:
+def _spawn(
+    library: Path, source: Path, fault: str | None = None, signals: Path | None = None
+) -> subprocess.Popen:
+    """Run ``acgdesk index``; with ``fault`` armed, it reports reaching it in ``signals`` and pauses."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    for name in (faults.SPEC_ENV, faults.SIGNAL_DIR_ENV):
+        env.pop(name, None)
+    if fault is not None:
+        assert signals is not None
+        env.update(faults.environment(fault, signals))
     return subprocess.Popen(
         _cli(library, source),
         cwd=REPO,
@@ -95,20 +116,18 @@ def _file_rows(db: Path) -> int:
         return 0
 
 
-def _wait_for(predicate, timeout: float, proc: subprocess.Popen | None = None) -> bool:
-    """Poll ``predicate`` every 20 ms; False on timeout or when ``proc`` exited first."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        if proc is not None and proc.poll() is not None:
-            return False
-        time.sleep(0.02)
-    return False
+def _migrations(db: Path) -> list[str]:
+    with closing(_ro(db)) as conn:
+        return [r[0] for r in conn.execute("SELECT name FROM schema_migrations ORDER BY name")]
+
+
+def _point(fault: str) -> str:
+    """``"writer.committed:1=pause"`` -> ``"writer.committed"``."""
+    return fault.partition(":")[0]
 
 
 def _tmp_files(thumbs: Path) -> list[str]:
-    """Temporary files in the thumbnail cache (cheap enough to poll every few milliseconds)."""
+    """Temporary files anywhere in the thumbnail cache."""
     found = []
     try:
         for sub in os.scandir(thumbs):
@@ -165,48 +184,51 @@ def reference(crash_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> t
 class CrashRun:
     library: Path
     before: dict[str, tuple[str, int]]  # the source tree before any run
-    kills: list[tuple[int, str | None, int]] = field(default_factory=list)  # (attempt, integrity, rows)
+    kills: list[tuple[str, str, int]] = field(default_factory=list)  # (fault, integrity, rows)
+    migrated_at_kill_0: list[str] = field(default_factory=list)  # schema migrations the first kill left
     tmp_at_kill: list[str] = field(default_factory=list)  # temporary thumbnails the targeted kill left
     final_report: dict | None = None
 
 
 @pytest.fixture(scope="module")
 def crashed(crash_corpus: Path, reference: tuple[Path, dict], tmp_path_factory: pytest.TempPathFactory):
-    """Library B: the corpus indexed by runs SIGKILLed at random moments, then one run to the end.
+    """Library B: the corpus indexed by runs SIGKILLed at the points of ``KILLS``, then one run to the end.
 
-    Kill 0 lands in start-up (imports, creating the database, migrating); kills 1 and 2 land at a
-    random moment 0.3-1.5 s after that run's first commit, i.e. anywhere in the 1 s commit cycle;
-    kill 3 is aimed at the worst moment for the thumbnail cache: while a thumbnail is being written
-    (a temporary file exists). After every kill the database is checked while the process is dead,
-    as the next start would find it.
+    Why each kill is where it is meant to be, whatever the machine's speed:
+
+    * kill 0 stops the first start-up after 3 of its schema migrations committed;
+    * kill 1 follows the first commit of the first indexing run: it holds at most ``commit_every``
+      files, fewer than the corpus, so it is mid-run;
+    * kill 2 is taken while a thumbnail exists only under its temporary name. Run 1 wrote thumbnails
+      for at most its first batch plus what the workers and the result queue held when it paused
+      (``commit_every + queue_size + workers``, asserted below to be fewer than the corpus's good
+      files), so run 2 still has thumbnails to write; the paused file is not committed;
+    * kill 3 lands in the writer's open transaction holding run 3's first batch: none of it may
+      survive. Run 3 has work, at least the file run 2 paused on.
+
+    After every kill the database is checked while the process is dead, as the next start finds it.
     """
+    settings = IndexSettings()
+    in_flight = settings.commit_every + settings.queue_size + int(WORKERS)
+    good = sum(1 for row in reference[1]["files"] if row[1] == "ok")
+    assert good > in_flight, f"the corpus needs more than {in_flight} good images for kill 2, has {good}"
     run = CrashRun(tmp_path_factory.mktemp("lib") / "B", tree_digest(crash_corpus))
     db = run.library / "library.db"
-    thumbs = run.library / "thumbs"
-    rng = random.Random(4711)
-    for attempt in range(4):
-        rows_before = _file_rows(db)
-        proc = _spawn(run.library, crash_corpus)
+    signals = tmp_path_factory.mktemp("signals")
+    for attempt, (fault, _) in enumerate(KILLS):
+        proc = _spawn(run.library, crash_corpus, fault, signals / str(attempt))
         try:
-            if attempt == 0:
-                time.sleep(rng.uniform(0.05, 0.6))
-            else:
-                assert _wait_for(lambda rows=rows_before: _file_rows(db) > rows, 60, proc), (
-                    "the resumed run committed nothing",
-                    proc.communicate()[1] if proc.poll() is not None else "",
-                )
-                if attempt < 3:
-                    time.sleep(rng.uniform(0.3, 1.5))
-                else:
-                    _wait_for(lambda: bool(_tmp_files(thumbs)), 20, proc)
-        finally:
-            proc.send_signal(signal.SIGKILL)
-            proc.communicate(timeout=30)
-        if proc.returncode != -signal.SIGKILL:
-            break  # it finished before the kill: nothing left to interrupt
-        if attempt == 3:
-            run.tmp_at_kill = _tmp_files(thumbs)
-        run.kills.append((attempt, _integrity(db) if db.exists() else None, _file_rows(db)))
+            wait_for_point(proc, signals / str(attempt), _point(fault))
+        except BaseException:
+            proc.kill()
+            proc.communicate()
+            raise
+        sigkill(proc)
+        if attempt == 0:
+            run.migrated_at_kill_0 = _migrations(db)
+        if _point(fault) == "thumbnail.tmp_written":
+            run.tmp_at_kill = _tmp_files(run.library / "thumbs")
+        run.kills.append((fault, _integrity(db), _file_rows(db)))
     run.final_report = _run_to_completion(run.library, crash_corpus)
     return run
 
@@ -216,13 +238,15 @@ def test_every_kill_left_a_sound_database_that_kept_committed_work(
 ) -> None:
     total = len(reference[1]["files"])
     rows = [r for _, _, r in crashed.kills]
-    assert len(crashed.kills) == 4, f"the runs finished before they could be killed: {crashed.kills}"
-    assert all(check in ("ok", None) for _, check, _ in crashed.kills), crashed.kills
-    assert [check for _, check, _ in crashed.kills[1:]] == ["ok"] * 3  # the database existed by then
+    assert [fault for fault, _, _ in crashed.kills] == [fault for fault, _ in KILLS]
+    assert [check for _, check, _ in crashed.kills] == ["ok"] * len(KILLS), crashed.kills
+    assert crashed.migrated_at_kill_0 == [m.name for m in MIGRATIONS[:MIGRATED_AT_KILL_0]]
     assert rows == sorted(rows), f"a kill lost committed work: rows after each kill {rows}"
     mid_run = [r for r in rows[1:] if 0 < r < total]
     assert len(mid_run) == 3, f"kills 1-3 did not land mid-run: rows after each kill {rows} of {total}"
     assert crashed.tmp_at_kill, "the targeted kill did not catch a thumbnail being written"
+    # Kill 3 hit an open transaction holding a whole batch: all of it or nothing, and it was not committed.
+    assert rows[3] == rows[2], f"rows of an uncommitted transaction survived the kill: {rows}"
 
 
 def test_resumed_run_redoes_only_uncommitted_files(crashed: CrashRun, reference: tuple[Path, dict]) -> None:
@@ -249,6 +273,7 @@ def test_killed_and_resumed_library_equals_uninterrupted_one(
     assert len(actual["metadata"]) > 0
     errors = sorted(f[2] for f in actual["files"] if f[1] == "error")
     assert errors == sorted(["empty", "empty", "truncated", "truncated", "corrupt", "unsupported"])
+    assert _migrations(db) == sorted(m.name for m in MIGRATIONS)  # the start-up killed midway finished
 
 
 def test_every_indexed_file_has_its_thumbnail(crashed: CrashRun, reference: tuple[Path, dict]) -> None:
@@ -274,18 +299,23 @@ def test_sources_are_byte_identical_after_all_runs(crashed: CrashRun, crash_corp
 def test_sigint_exits_130_with_a_consistent_partial_library(
     crash_corpus: Path, reference: tuple[Path, dict], tmp_path: Path
 ) -> None:
+    """Ctrl-C lands while the writer's first transaction is open (a whole batch written, no COMMIT):
+    the transaction is rolled back, the finished files are saved by the final commit, and the run
+    stops without indexing the rest."""
     _, expected = reference
     total = len(expected["files"])
     library = tmp_path / "C"
     db = library / "library.db"
-    proc = _spawn(library, crash_corpus)
+    signals = tmp_path / "signals"
+    proc = _spawn(library, crash_corpus, "writer.before_commit:1=pause", signals)
     try:
-        assert _wait_for(lambda: _file_rows(db) > 0, 60, proc), "the run committed nothing"
+        wait_for_point(proc, signals, "writer.before_commit")
         seen = _file_rows(db)
         proc.send_signal(signal.SIGINT)
-        interrupted = time.monotonic()
-        _, err = proc.communicate(timeout=30)
-        stopped_after = time.monotonic() - interrupted
+        try:
+            _, err = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail("Ctrl-C did not stop the run within 60 s")
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -293,10 +323,12 @@ def test_sigint_exits_130_with_a_consistent_partial_library(
     assert proc.returncode == 130, err
     assert "interrupted" in err
     assert "Traceback" not in err
-    assert stopped_after < 5, f"took {stopped_after:.1f} s to stop after Ctrl-C"
     assert _integrity(db) == "ok"
     rows = _file_rows(db)
-    assert seen <= rows < total
+    # Nothing was committed before; the interrupted batch (at most commit_every files, fewer than
+    # the corpus) is saved, and the run did not go on with the files it had not finished.
+    assert seen == 0
+    assert seen < rows < total
     state = _state(library)
     assert state["dupes"] == []
     # Every committed row is complete and identical to the reference (no half-written file rows).
