@@ -1,7 +1,9 @@
 """The ``acgdesk`` command: every headless operation, for people (progress, tables) and scripts (--json).
 
 Exit codes: 0 success (individual unreadable files are recorded, not fatal), 1 a library or usage
-error, 130 interrupted (all finished work is saved; run the same command again to resume).
+error, 130 interrupted (all finished work is saved; run the same command again to resume), 141 stdout
+closed by its reader (``acgdesk search ... | head``: 128 + SIGPIPE, as the shell reports for Unix
+tools; work already finished is saved). A closed stderr is no error: progress is dropped, work goes on.
 """
 
 from __future__ import annotations
@@ -22,12 +24,24 @@ from acgdesk.cli.render import (
     human_bytes,
     human_duration,
 )
+from acgdesk.cli.streams import EXIT_BROKEN_PIPE, ensure_std_streams, forgiving_stderr, silence
 from acgdesk.core.errors import AcgdeskError
 from acgdesk.core.settings import IndexSettings
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse ignores write errors of --help, --version and usage messages itself, so with an
+    unbuffered stdout (PYTHONUNBUFFERED) ``acgdesk --help | head`` exited 0 and buffered 141; let
+    them reach :func:`main`'s closed-pipe handling like every other output. Subcommand parsers are
+    made of this class too (argparse uses the parent's class)."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            (file or sys.stderr).write(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="acgdesk",
         description="Manage anime, comic and game art folders in place: index, tag, search.",
     )
@@ -99,6 +113,24 @@ def _model_options(p: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The single entry point (``acgdesk``, ``python -m acgdesk``): every command runs inside the
+    closed-pipe handling of :mod:`acgdesk.cli.streams`, so none can end in a BrokenPipeError."""
+    ensure_std_streams()
+    with forgiving_stderr():
+        try:
+            try:
+                code = _dispatch(argv)
+            except SystemExit:  # argparse's --help, --version and usage errors print, then exit
+                sys.stdout.flush()
+                raise
+            sys.stdout.flush()  # an EPIPE surfaces here, not in the interpreter's final flush
+            return code
+        except BrokenPipeError:
+            silence(sys.stdout)  # what is still buffered goes nowhere: no "Exception ignored"
+            return EXIT_BROKEN_PIPE
+
+
+def _dispatch(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command in (None, "gui"):

@@ -46,10 +46,14 @@ def bar(fraction: float, width: int) -> str:
 
 
 class StatusLine:
-    """One terminal line redrawn in place (``\r``), cleared by :meth:`close`."""
+    """One terminal line redrawn in place (``\r``), cleared by :meth:`close`.
 
-    def __init__(self, stream: TextIO = sys.stderr) -> None:
-        self.stream = stream
+    ``stream`` defaults to ``sys.stderr`` as it is when the bar is made, not at import: inside
+    :func:`acgdesk.cli.main` that is the stream a closed stderr cannot crash.
+    """
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
         self.drawn = False
 
     @staticmethod
@@ -92,10 +96,11 @@ class ProgressBar(StatusLine):
 
 
 class JsonLinesProgress:
-    """One JSON object per progress snapshot, for scripts and other front ends."""
+    """One JSON object per progress snapshot, for scripts and other front ends (stream: as
+    :class:`StatusLine`)."""
 
-    def __init__(self, stream: TextIO = sys.stderr) -> None:
-        self.stream = stream
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
 
     def __call__(self, p: IndexProgress) -> None:
         self.stream.write(json.dumps({"event": "progress", **p.to_dict()}) + "\n")

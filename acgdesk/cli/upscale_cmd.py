@@ -2,12 +2,18 @@
 
 Exit codes as elsewhere: 0 when every request ran (files that failed are listed), 1 when Real-CUGAN
 cannot run here or the options are impossible, 130 when interrupted (no partial file is left).
+
+``--out``: with one IMAGE, a name ending in .png, .webp, .jpg or .jpeg is the output file (its
+extension picks the format; a different --format is an error, as is a name that exists: nothing is
+ever overwritten); anything else, an existing folder, or a name ending in ``/`` is a folder, created
+if needed. Several IMAGEs need a folder. Checked before the network loads, so a mistake costs nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 from pathlib import Path
@@ -33,9 +39,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="denoise level (default conservative; se 2x has all, others conservative/none/3)",
     )
     p.add_argument("--model", choices=("se", "pro", "nose"), default="se", help="model variant (default se)")
-    p.add_argument("--out", metavar="DIR", help="output folder (default: next to each source)")
     p.add_argument(
-        "--format", choices=("png", "webp", "jpeg"), default="png", help="png, webp (lossless) or jpeg"
+        "--out",
+        metavar="PATH",
+        help="output file if it ends in .png, .webp, .jpg or .jpeg (one IMAGE only; never overwritten), "
+        "else output folder, created if needed (default: next to each source)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("png", "webp", "jpeg"),
+        default=None,
+        help="png, webp (lossless) or jpeg (default: the --out file's extension, else png)",
     )
     p.add_argument("--quality", type=int, default=92, metavar="Q", help="JPEG quality 1-100 (default 92)")
     p.add_argument("--device", default="auto", help="auto (a hardware Vulkan GPU, else CPU), cpu, gpu[:N]")
@@ -50,14 +64,16 @@ def run(library, args: argparse.Namespace) -> int:
     from acgdesk.upscale import UpscaleOptions, check_runtime, choose_device
 
     try:
+        out_dir, out_file, fmt = output_target(args.out, args.format, len(args.images))
         extra: dict[str, Any] = {"threads": args.threads} if args.threads else {}
         options = UpscaleOptions(
             scale=args.scale,
             denoise=args.denoise,
             model=args.model,
-            fmt=args.format,
+            fmt=fmt,
             quality=args.quality,
-            out_dir=Path(args.out) if args.out else None,
+            out_dir=out_dir,
+            out_file=out_file,
             device=args.device,
             tile=args.tile,
             **extra,
@@ -93,6 +109,31 @@ def run(library, args: argparse.Namespace) -> int:
         for r in results:
             print(_summary(r))
     return 130 if any(r.status == "cancelled" for r in results) else 0
+
+
+def output_target(out: str | None, fmt: str | None, count: int) -> tuple[Path | None, Path | None, str]:
+    """``--out`` and ``--format`` as (output folder, output file, format); ValueError says what is
+    wrong. Why a name decides: ``--out result.png`` made a folder called result.png before."""
+    from acgdesk.core.settings import IMAGE_EXTENSIONS
+    from acgdesk.upscale.options import FORMAT_OF_SUFFIX, format_of  # deferred: --help stays instant
+
+    if not out:  # None or "": next to each source, as before
+        return None, None, fmt or "png"
+    path = Path(out)
+    suffix = path.suffix.lower()
+    named = format_of(path)
+    if out.endswith(("/", os.sep)) or path.is_dir() or (named is None and suffix not in IMAGE_EXTENSIONS):
+        return path, None, fmt or "png"
+    writable = ", ".join(FORMAT_OF_SUFFIX)
+    if named is None:  # .gif, .tif, .avif...: surely meant as a file, but not one we write
+        raise ValueError(f"--out {out}: upscales are written as {writable}, not {suffix}")
+    if count > 1:
+        raise ValueError(f"--out {out} names one file, but {count} images were given: give a folder")
+    if fmt is not None and fmt != named:
+        raise ValueError(f"--out {out} is a {named} file name, but --format is {fmt}: change one of them")
+    if os.path.lexists(path):
+        raise ValueError(f"{out} exists, and an upscale never overwrites a file: choose another name")
+    return None, path, named
 
 
 def _summary(r) -> str:

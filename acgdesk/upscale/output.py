@@ -6,6 +6,11 @@ target folder, flushed to disk, then hard-linked to its final name: ``link`` fai
 taken in the meantime (another job, another program), so even a race cannot overwrite anything;
 then we retry with the next free name. A cancelled or failed job removes its temporary file, so no
 partial output is ever visible under a real name.
+
+An output file named by the user (``UpscaleOptions.out_file``: ``--out result.png``) is the one
+candidate: it gets no numbered alternative, since a ``result-2.png`` nobody asked for would go
+unnoticed; if that name exists, or appears while the upscale runs, the upscale fails with
+:class:`OutputExists` and the existing file is untouched.
 """
 
 from __future__ import annotations
@@ -28,9 +33,27 @@ TMP_PREFIX = ".acgdesk-upscale-"
 _MAX_TRIES = 10_000
 
 
+class OutputExists(FileExistsError):
+    """The output file the request named exists already (never overwritten)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} exists, and an upscale never overwrites a file")
+        self.path = path
+
+
+def output_folder(source: Path, options: UpscaleOptions) -> Path:
+    """Where the output goes: the named file's folder, the output folder, or the source's."""
+    if options.out_file is not None:
+        return options.out_file.parent
+    return options.out_dir or source.parent
+
+
 def candidate_names(source: Path, options: UpscaleOptions) -> list[Path]:
-    """The default target and its numbered alternatives, first choice first (lazy enough: 10k)."""
-    folder = options.out_dir or source.parent
+    """The default target and its numbered alternatives, first choice first (lazy enough: 10k);
+    just the named file when the request names one."""
+    if options.out_file is not None:
+        return [options.out_file]
+    folder = output_folder(source, options)
     base = f"{source.stem}@{options.scale}x"
     return [folder / f"{base}{options.suffix}"] + [
         folder / f"{base}-{n}{options.suffix}" for n in range(2, _MAX_TRIES)
@@ -42,7 +65,13 @@ def planned_output(source: Path, options: UpscaleOptions) -> Path:
     for path in candidate_names(source, options):
         if not os.path.lexists(path):
             return path
-    raise FileExistsError(f"no free output name for {source} in {options.out_dir or source.parent}")
+    raise _taken(source, options)
+
+
+def _taken(source: Path, options: UpscaleOptions) -> FileExistsError:
+    if options.out_file is not None:
+        return OutputExists(options.out_file)
+    return FileExistsError(f"no free output name for {source} in {output_folder(source, options)}")
 
 
 def encode(image: Image.Image, fh: IO[bytes], options: UpscaleOptions) -> None:
@@ -75,7 +104,7 @@ def write_new_file(
     Returns the path, or None when ``should_stop()`` became true before publishing (nothing is
     left behind). Existing files are never replaced.
     """
-    folder = options.out_dir or source.parent
+    folder = output_folder(source, options)
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=options.suffix + ".part", dir=folder)
     tmp = Path(tmp_name)
@@ -112,7 +141,7 @@ def _publish(tmp: Path, source: Path, options: UpscaleOptions) -> Path:
             # check just above leaves only a tiny window for a file appearing under this name.
             os.rename(tmp, path)
             return path
-    raise FileExistsError(f"no free output name for {source} in {path.parent}")
+    raise _taken(source, options)
 
 
 def sweep_temporary(folder: Path, *, older_than: float = 86_400.0) -> int:
