@@ -74,6 +74,18 @@ def known_files(db: sqlite_utils.Database, folder_id: int) -> dict[str, KnownFil
     return {StoredPath.to_fs(r[1], r[2]): KnownFile(r[0], r[3], r[4], r[5], r[6], r[7]) for r in rows}
 
 
+def known_files_under(db: sqlite_utils.Database, folder_id: int, fs_dir: str) -> dict[str, KnownFile]:
+    """Like :func:`known_files`, for the rows under one sub-folder only (a range scan of the path
+    index, so checking a small sub-folder of a big library folder stays cheap)."""
+    low, high = _prefix_range(fs_dir)
+    rows = db.execute(
+        "SELECT id, path, path_bytes, size, mtime_ns, status, error_kind, content_hash FROM files "
+        "WHERE path > ? AND path < ? AND folder_id = ?",
+        (low, high, folder_id),
+    )
+    return {StoredPath.to_fs(r[1], r[2]): KnownFile(r[0], r[3], r[4], r[5], r[6], r[7]) for r in rows}
+
+
 _FILE_COLUMNS = (
     "folder_id",
     "size",

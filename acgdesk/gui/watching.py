@@ -102,7 +102,7 @@ class WatchController(QObject):
         if self.job is not None and self.job.active:
             self.job.detail = event.message
             self.job.changed.emit()
-        if event.kind in ("indexed", "moved", "missing", "reconciled"):
+        if event.kind in ("indexed", "moved", "missing", "verified", "reconciled"):
             self._refresh.start()
         if event.kind in ("offline", "online", "mode", "reconciled"):
             self.folders_changed.emit()

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from acgdesk.core.errors import FileErrorKind
+from acgdesk.core.names import is_temporary
 from acgdesk.core.settings import IMAGE_EXTENSIONS, SKIP_EXTENSIONS
 from acgdesk.imaging.formats import sniff_format
 
@@ -121,7 +122,7 @@ def _interesting_name(name: str) -> bool:
 
 
 def _is_candidate(path: str, name: str) -> bool:
-    if name.startswith("._") or name.startswith(".~"):  # macOS resource forks, office lock files
+    if is_temporary(name):  # partial downloads, editors' temporaries, resource forks, lock files
         return False
     ext = os.path.splitext(name)[1].lower()
     if ext in IMAGE_EXTENSIONS:

@@ -28,6 +28,7 @@ from acgdesk.db.files import (
     KnownFile,
     PlacedFile,
     known_files,
+    known_files_under,
     mark_missing,
     missing_cutoff,
     move_candidates,
@@ -91,6 +92,14 @@ class FolderTarget:
     fs_path: str
     # Only these files of the folder (a watcher's batch): nothing is walked or marked missing.
     files: tuple[str, ...] | None = None
+    # Files the walk leaves alone: neither indexed nor marked missing (the watcher's still-settling files).
+    skip: frozenset[str] = frozenset()
+    # False for a sub-folder checked by the watcher: the library folder's scan state is not touched,
+    # and a sub-folder that vanished meanwhile is simply not walked (it is not an offline drive).
+    whole_folder: bool = True
+    # The caller knows these files were written (the watcher saw it): an unchanged size and mtime is
+    # not trusted (a same-size rewrite within one timestamp tick keeps both), the bytes are hashed.
+    rehash: bool = False
 
 
 class _Scan:
@@ -113,7 +122,7 @@ class _Scan:
         self.model_keys = model_keys
         # Files each active model already processed: an up-to-date file still gets a model it lacks.
         # A watcher's batch of a few files asks per file instead of loading every id of a big library.
-        listed = bool(targets) and all(t.files is not None for t in targets)
+        listed = bool(targets) and all(t.files is not None or not t.whole_folder for t in targets)
         self.done_by = {key: _DoneBy(db, key, eager=not listed) for key in model_keys}
         self.exclude = exclude
         self.settings = settings
@@ -144,6 +153,9 @@ class _Scan:
                 target.fs_path, follow_symlinks=self.settings.follow_symlinks, exclude=self.exclude
             )
         for item in items:
+            if item.fs_path in target.skip:
+                seen.add(item.fs_path)
+                continue
             if isinstance(item, Problem):
                 seen.add(item.fs_path)
                 self.unreadable[target].append(item.fs_path)
@@ -152,14 +164,16 @@ class _Scan:
                 continue
             self.discovered += 1
             seen.add(item.fs_path)
-            job = self._job_for(target.folder_id, item, known.get(item.fs_path))
+            job = self._job_for(target.folder_id, item, known.get(item.fs_path), rehash=target.rehash)
             if job is None:
                 self.up_to_date += 1
                 continue
             self.total += 1
             yield job
 
-    def _job_for(self, folder_id: int, item: Candidate, prev: KnownFile | None) -> Job | None:
+    def _job_for(
+        self, folder_id: int, item: Candidate, prev: KnownFile | None, *, rehash: bool = False
+    ) -> Job | None:
         moved = self._moved_from(item) if prev is None and not self.force else None
         if moved is not None:  # hash only: if the bytes match, the row moves here with everything
             todo = frozenset(k for k in self.model_keys if moved.id not in self.done_by[k])
@@ -178,7 +192,7 @@ class _Scan:
         same_stat = prev.size == item.size and prev.mtime_ns == item.mtime_ns
         if same_stat and prev.status == "error" and prev.error_kind not in _TRANSIENT:
             return None
-        if same_stat and prev.status == "ok":
+        if same_stat and prev.status == "ok" and not rehash:
             if not missing_models:
                 return None
             return Job(
@@ -260,6 +274,8 @@ def _known_under(db: sqlite_utils.Database, target: FolderTarget) -> dict[str, K
             ):
                 known[StoredPath.to_fs(r[1], r[2])] = KnownFile(r[0], r[3], r[4], r[5], r[6], r[7])
         return known
+    if not target.whole_folder:  # a sub-folder: ask for its rows only, not the whole folder's
+        return known_files_under(db, target.folder_id, target.fs_path)
     known = known_files(db, target.folder_id)
     prefix = target.fs_path.rstrip(os.sep) + os.sep
     return {p: k for p, k in known.items() if p.startswith(prefix)}
@@ -292,12 +308,13 @@ def index_folders(
     for t in targets:
         if os.path.isdir(t.fs_path):
             online.append(t)
-        else:
+        elif t.whole_folder:
             report.offline_folders.append(t.fs_path)
-    with transaction(db) as conn:
-        for t in targets:
-            if t.fs_path in report.offline_folders:
-                set_folder_scanned(conn, t.folder_id, state="offline")
+    if report.offline_folders:
+        with transaction(db) as conn:
+            for t in targets:
+                if t.fs_path in report.offline_folders:
+                    set_folder_scanned(conn, t.folder_id, state="offline")
     model_keys = frozenset(m.spec.key for m in models)
     sizes = [m.spec.preprocess.size for m in models if m.spec.preprocess is not None]
     if sizes and max(sizes) > settings.work_size:  # decode large enough for the biggest model input
@@ -369,7 +386,7 @@ def index_folders(
             for t in online:
                 gone = [i for i in scan.missing_ids(t) if i not in writer.adopted]  # adopted: moved
                 report.missing += mark_missing(conn, gone)
-                if t.files is None:
+                if t.files is None and t.whole_folder:
                     set_folder_scanned(conn, t.folder_id, state="online")
     report.discovered = scan.discovered
     report.up_to_date = scan.up_to_date

@@ -1,21 +1,32 @@
-"""Moves, renames and deletes applied to the database, checked against the disk first.
+"""Moves, renames and deletes replayed on the database in the order the OS reported them.
+
+Why replay rather than look at the disk first: by the time a batch is applied the disk is already in
+its *final* state, and checking each event against it breaks on ordinary sequences (a swap through
+a temporary name, a rename inside a folder that is renamed a moment later). Replaying the events in
+order keeps each row (and the user tags, marks and embeddings hanging off its id) on the content it
+describes. What the events do not say, or say wrongly, the check that follows every batch
+(:mod:`acgdesk.watch.verify`) repairs from the disk: the replay only decides where rows go, the disk
+decides what is there.
 
 All of a batch's structural changes go into one transaction (a folder rename with 10,000 files is
-one commit). Rows are never erased here: a moved file's row takes its new path (so user tags,
-ratings, embeddings and predictions stay with it), a deleted file's row is marked missing.
+one commit). Rows are never erased here: a moved file's row takes its new path, a deleted file's row
+is marked missing, a file that left under a name the library does not index keeps its row aside
+(displaced), so that its content can take it back when it returns.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from acgdesk.core.names import is_temporary
 from acgdesk.core.settings import SKIP_EXTENSIONS
 from acgdesk.db.files import (
     PlacedFile,
+    displace_file,
     files_under,
     mark_missing,
     placed_by_id,
@@ -25,7 +36,8 @@ from acgdesk.db.files import (
     touch_file,
 )
 from acgdesk.db.predictions import bump_vector_generation
-from acgdesk.watch.settle import is_temporary
+from acgdesk.watch.observe import Change
+from acgdesk.watch.verify import Touched
 
 # A copy made this recently, without user tags, whose original is then deleted, was a move made as
 # copy + delete (across drives): the original row, which holds the user's data, takes its place.
@@ -37,8 +49,7 @@ class ApplyResult:
     moved: list[tuple[str, str]] = field(default_factory=list)
     folders_moved: list[tuple[str, str, int]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
-    recheck: list[tuple[str, int]] = field(default_factory=list)  # (path, folder id) to settle+index
-    rescan: set[int] = field(default_factory=set)  # folders whose events made no sense: reconcile
+    touched: Touched = field(default_factory=Touched)  # what the check after the batch looks at
 
 
 def watchable_name(path: str) -> bool:
@@ -47,33 +58,55 @@ def watchable_name(path: str) -> bool:
     return not is_temporary(name) and os.path.splitext(name)[1].lower() not in SKIP_EXTENSIONS
 
 
+def replay(
+    conn: sqlite3.Connection, changes: Iterable[Change], root_online: Callable[[int], bool]
+) -> ApplyResult:
+    """Replay a batch's structural changes in order (call inside one transaction)."""
+    applier = ChangeApplier(conn, root_online)
+    for c in changes:
+        if c.kind == "moved":
+            applier.move(c.path, c.dest, c.folder_id)
+        elif c.kind == "deleted":
+            applier.delete(c.path, c.folder_id)
+        elif c.kind == "dir_moved":
+            applier.move_folder(c.path, c.dest, c.folder_id)
+        elif c.kind == "dir_deleted":
+            applier.delete_folder(c.path, c.folder_id)
+        elif c.kind == "dir_created":  # its files come as events of their own; check it as a whole
+            applier.result.touched.add_tree(c.path, c.folder_id)
+    return applier.result
+
+
 class ChangeApplier:
-    """Applies ``moved``/``deleted``/``dir_moved``/``dir_deleted`` changes inside one transaction."""
+    """Replays ``moved``/``deleted``/``dir_moved``/``dir_deleted`` changes inside one transaction."""
 
     def __init__(self, conn: sqlite3.Connection, root_online: Callable[[int], bool]) -> None:
         self.conn = conn
         self.root_online = root_online
         self.result = ApplyResult()
 
-    def move(self, src: str, dest: str, folder_id: int) -> None:
-        if not watchable_name(dest):  # renamed to a temporary or non-image name: gone as an image
-            self.delete(src, folder_id)
-            return
+    def move(self, src: str, dest: str, folder_id: int, src_folder_id: int | None = None) -> None:
+        touched = self.result.touched
+        touched.add_path(src, src_folder_id or folder_id)
+        touched.add_path(dest, folder_id)
         row = placed_file(self.conn, src)
-        if row is not None and not os.path.lexists(src) and os.path.isfile(dest):
-            relocate_file(self.conn, row.id, dest, folder_id)
-            self.result.moved.append((src, dest))
-            if row.status != "ok" or not _same_stat(row, dest):
-                self.result.recheck.append((dest, folder_id))
+        if not watchable_name(dest):  # renamed to a temporary or non-image name: it left the library
+            if row is not None:
+                displace_file(self.conn, row.id)  # kept aside: its content takes it back on return
+                self.result.missing.append(src)
             return
-        if os.path.isfile(dest):
-            here = placed_file(self.conn, dest)
-            if here is None or here.status != "ok" or not _same_stat(here, dest):
-                self.result.recheck.append((dest, folder_id))  # e.g. ``x.jpg.part`` -> ``x.jpg``
+        if row is not None:
+            relocate_file(self.conn, row.id, dest, folder_id)  # an overwritten row at dest is displaced
+            self.result.moved.append((src, dest))
+            return
+        here = placed_file(self.conn, dest)
+        if here is not None and watchable_name(src):
+            # Another image (not yet indexed) was moved over this one: the old content is gone from
+            # here, its row steps aside. An editor's save through a temporary name keeps the row.
+            displace_file(self.conn, here.id)
 
     def delete(self, path: str, folder_id: int) -> None:
-        if os.path.lexists(path):
-            return  # replaced already: the new file's own events bring it in
+        self.result.touched.add_path(path, folder_id)
         if not self.root_online(folder_id):
             return  # the drive went away, the files did not
         row = placed_file(self.conn, path)
@@ -84,20 +117,16 @@ class ChangeApplier:
             self.result.missing.append(path)
 
     def move_folder(self, src: str, dest: str, folder_id: int) -> None:
-        if os.path.lexists(src) or not os.path.isdir(dest):
-            self.result.rescan.add(folder_id)  # moved back or on again meanwhile: look at the disk
-            return
+        self.result.touched.add_tree(src, folder_id)
+        self.result.touched.add_tree(dest, folder_id)
         n = relocate_tree(self.conn, src, dest, folder_id)
         self.result.folders_moved.append((src, dest, n))
 
     def delete_folder(self, path: str, folder_id: int) -> None:
-        if os.path.isdir(path) or not self.root_online(folder_id):
+        self.result.touched.add_tree(path, folder_id)
+        if not self.root_online(folder_id):
             return
-        gone = [
-            r
-            for r in files_under(self.conn, path)
-            if r.status != "missing" and not os.path.lexists(r.fs_path)
-        ]
+        gone = [r for r in files_under(self.conn, path) if r.status != "missing"]
         mark_missing(self.conn, [r.id for r in gone])
         self.result.missing.extend(r.fs_path for r in gone)
 
@@ -129,11 +158,3 @@ class ChangeApplier:
         touch_file(self.conn, row.id, st.st_size, st.st_mtime_ns)
         self.result.moved.append((row.fs_path, copy.fs_path))
         return True
-
-
-def _same_stat(row: PlacedFile, path: str) -> bool:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return False
-    return (st.st_size, st.st_mtime_ns) == (row.size, row.mtime_ns)

@@ -25,6 +25,11 @@ class WatchConfig:
     max_batch: int = 500
     max_batch_wait: float = 2.0
     offline_check: float = 2.0  # how often folder roots are checked (unplugged, back)
+    # After folders were created, moved or deleted, and this long without another such change: the
+    # folder's observer is rebuilt and the folder rescanned. watchdog's map from inotify watches to
+    # paths can go stale in fast sequences of folder renames, and then reports events under wrong
+    # paths or none at all; a fresh observer and a size+mtime scan make the library right again.
+    structure_check: float = 2.0
     retention_days: float = DEFAULT_RETENTION_DAYS
     model_batch: int = 16
     # Tests and status reports: pretend the inotify limit is this (None: read the kernel's).

@@ -33,10 +33,11 @@ class WatchEvent:
 
     ``kind``: ``mode`` (a folder's watch mode was chosen or changed), ``offline``, ``online``,
     ``indexed`` (a batch went through the pipeline), ``moved`` (file or folder), ``missing``,
+    ``verified`` (what a batch of moves and deletes touched was checked on disk and repaired),
     ``reconciled`` (a full scan: start, on demand, after an overflow or a folder coming back;
     ``details["why"]``), ``overflow`` (the OS dropped events), ``models`` (pipeline and models
     warmed up at start), ``error`` (the watcher survived it), ``started``, ``stopped``.
-    ``details`` of ``indexed``/``reconciled`` is the run's ``IndexReport`` as a dict.
+    ``details`` of ``indexed``/``verified``/``reconciled`` is the run's ``IndexReport`` as a dict.
     """
 
     kind: str

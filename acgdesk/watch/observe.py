@@ -57,8 +57,8 @@ class Change:
     """One event, reduced to what the watcher needs.
 
     ``kind``: ``changed`` (created or written), ``complete`` (closed after writing, or moved in from
-    outside), ``attrib``, ``deleted``, ``moved``, ``dir_moved``, ``dir_deleted``, ``root_gone``,
-    ``overflow``, ``reconcile``.
+    outside), ``attrib``, ``deleted``, ``moved``, ``dir_moved``, ``dir_deleted``, ``dir_created``
+    (made, or moved in), ``root_gone``, ``overflow``, ``reconcile``.
     """
 
     kind: str
@@ -106,9 +106,15 @@ class FolderHandler(FileSystemEventHandler):
 
     def _directory(self, event: FileSystemEvent, src: str, dest: str) -> None:
         if isinstance(event, DirMovedEvent):
-            if event.is_synthetic or not src:
-                return  # inside a moved folder, or moved in: its files arrive as creations
+            if event.is_synthetic:
+                return  # inside a moved folder: the folder's own event moves it
+            if not src:  # moved in: its files arrive as creations, and it is checked as a whole
+                self._put("dir_created", dest)
+                return
             self._put("dir_moved" if dest else "dir_deleted", src, dest)
+        elif isinstance(event, DirCreatedEvent):
+            if not event.is_synthetic:
+                self._put("dir_created", src)
         elif isinstance(event, DirDeletedEvent):
             self._put("root_gone" if src.rstrip(os.sep) == self.root.rstrip(os.sep) else "dir_deleted", src)
 

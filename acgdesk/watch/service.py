@@ -12,18 +12,13 @@ one code path for every "we may have missed something".
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
 import queue
-import tempfile
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-
-from PIL import Image
 
 from acgdesk.core.settings import IndexSettings
 from acgdesk.db.connection import connect, transaction
@@ -31,53 +26,31 @@ from acgdesk.models.results import ImageModel
 from acgdesk.pipeline.discover import _is_candidate
 from acgdesk.pipeline.engine import CancelToken
 from acgdesk.pipeline.indexer import FolderTarget, IndexReport, index_folders
-from acgdesk.pipeline.ingest import Job, process_file
-from acgdesk.pipeline.models_stage import ModelRunner
-from acgdesk.watch.apply import ChangeApplier, watchable_name
+from acgdesk.watch.apply import ApplyResult, replay, watchable_name
 from acgdesk.watch.config import WatchConfig
 from acgdesk.watch.events import EventCallback, FolderWatch, WatchEvent, WatchMode
+from acgdesk.watch.folders import FolderObservers, WatchedFolder, root_online
 from acgdesk.watch.modes import ModeChooser
 from acgdesk.watch.observe import (
-    LIMIT_ERRNOS,
     Change,
-    FolderHandler,
     OverflowTap,
-    start_observer,
-    stop_observer,
+)
+from acgdesk.watch.report import (
+    WatchStats,
+    applied_events,
+    indexed_event,
+    reconciled_event,
+    verified_event,
 )
 from acgdesk.watch.settle import Settler
 from acgdesk.watch.state import set_watch_mode
+from acgdesk.watch.sync import SyncMarkers, marker_rounds
+from acgdesk.watch.verify import Touched, check_touched
+from acgdesk.watch.warmup import warm_up
 
 log = logging.getLogger(__name__)
 
-_STRUCTURAL = ("deleted", "moved", "dir_moved", "dir_deleted")
-
-
-@dataclass
-class _Folder:
-    folder_id: int
-    root: str
-    mode: WatchMode = WatchMode.OFFLINE
-    reason: str = ""
-    observer: object | None = None
-    device: int | None = None  # st_dev when watching began: another device there = not our drive
-
-
-@dataclass
-class WatchStats:
-    """Running totals since start (read from any thread; ints are updated atomically enough)."""
-
-    batches: int = 0
-    files_indexed: int = 0
-    commits: int = 0
-    moved: int = 0
-    folders_moved: int = 0
-    missing: int = 0
-    restored: int = 0
-    reconciles: int = 0
-    errors: int = 0
-    last_batch_seconds: float = 0.0
-    seen: dict[str, int] = field(default_factory=dict)
+_STRUCTURAL = ("deleted", "moved", "dir_moved", "dir_deleted", "dir_created")
 
 
 class Watcher:
@@ -110,7 +83,7 @@ class Watcher:
         self.exclude = tuple(p.rstrip(os.sep) + os.sep for p in exclude)
         self.on_event = on_event
         self.reconcile_on_start = reconcile_on_start
-        self.folders = {fid: _Folder(fid, root) for fid, root in folders}
+        self.folders = {fid: WatchedFolder(fid, root) for fid, root in folders}
         self.stats = WatchStats()
         self._inbox: queue.Queue[Change] = queue.Queue()
         self._settler = Settler(self.config)
@@ -118,6 +91,13 @@ class Watcher:
         self._ready_since = 0.0
         self._last_ready = 0.0
         self._changes: list[Change] = []
+        self._touched = Touched()  # paths and folders applied changes named: checked against the disk
+        self._touched_since = 0.0
+        self._last_change = 0.0
+        self._markers = SyncMarkers()
+        self._synced_at = 0.0
+        self._restructured: dict[int, float] = {}  # folder id -> last folder-level change
+        self._rebuilds = 0  # observers rebuilt so far (a sync marker may be lost in a rebuild)
         self._rescan: set[int] = set()  # folders to reconcile at the next step
         self._rescan_why = "requested"
         self._stop = threading.Event()
@@ -126,7 +106,7 @@ class Watcher:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._tap = OverflowTap(self._overflowed)
-        self._chooser: ModeChooser | None = None
+        self._observers: FolderObservers | None = None
         self.db = None
 
     # -- public API -------------------------------------------------------------------------------
@@ -136,12 +116,13 @@ class Watcher:
             raise RuntimeError("watcher already started")
         self.db = connect(self.db_path)
         c = self.config
-        self._chooser = ModeChooser(
+        chooser = ModeChooser(
             force_polling=c.force_polling,
             poll_interval=c.poll_interval,
             limit=c.inotify_limit,
             reserve=c.reserve_watches,
         )
+        self._observers = FolderObservers(chooser, self._inbox, c.poll_interval)
         for folder in self.folders.values():
             self._watch(folder)
         self._tap.install()
@@ -184,40 +165,39 @@ class Watcher:
             time.sleep(0.02)
         return False
 
+    def sync(self, timeout: float = 60.0) -> bool:
+        """Return once every change made to the folders before this call has been applied and
+        checked against the disk; False on timeout. Deterministic, not a quiet-time guess: see
+        :mod:`acgdesk.watch.sync`. For tests and benchmarks."""
+        deadline = time.monotonic() + timeout
+        for folder in list(self.folders.values()):
+            if folder.mode == WatchMode.OFFLINE or folder.observer is None:
+                continue
+            for _ in range(marker_rounds(native=folder.mode == WatchMode.NATIVE)):
+                seen_at = self._markers.round(
+                    folder.root, deadline, lambda: self.running, lambda: self._rebuilds
+                )
+                if seen_at is None:
+                    return False
+                self._synced_at = max(self._synced_at, seen_at)
+        while time.monotonic() < deadline:
+            if self._idle_since is not None and self._inbox.empty() and self._idle_since >= self._synced_at:
+                return True
+            time.sleep(0.01)
+        return False
+
     @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
     # -- observers --------------------------------------------------------------------------------
-    def _watch(self, folder: _Folder) -> None:
-        assert self._chooser is not None
-        choice = self._chooser.choose(folder.root)
-        folder.mode, folder.reason = choice.mode, choice.reason
-        if choice.mode == WatchMode.OFFLINE:
-            return
-        try:
-            folder.device = os.stat(folder.root).st_dev
-        except OSError:
-            folder.mode, folder.reason = WatchMode.OFFLINE, "not there (unplugged or renamed?); files kept"
-            return
-        try:
-            folder.observer = self._observe(folder)
-        except OSError as exc:
-            if choice.mode != WatchMode.NATIVE or exc.errno not in LIMIT_ERRNOS:
-                folder.mode, folder.reason = WatchMode.OFFLINE, f"cannot watch: {exc.strerror or exc}"
-                return
-            fallback = self._chooser.over_limit(folder.root, instances=exc.errno == errno.EMFILE)
-            folder.mode, folder.reason = fallback.mode, fallback.reason
-            folder.observer = self._observe(folder)
+    def _watch(self, folder: WatchedFolder) -> None:
+        assert self._observers is not None
+        self._observers.watch(folder)
 
-    def _observe(self, folder: _Folder):
-        handler = FolderHandler(folder.folder_id, folder.root, folder.mode == WatchMode.NATIVE, self._inbox)
-        return start_observer(folder.root, handler, folder.mode, self.config.poll_interval)
-
-    def _unwatch(self, folder: _Folder) -> None:
-        observer, folder.observer = folder.observer, None
-        if observer is not None:
-            stop_observer(observer)  # type: ignore[arg-type]
+    def _unwatch(self, folder: WatchedFolder) -> None:
+        assert self._observers is not None
+        self._observers.unwatch(folder)
 
     def _overflowed(self) -> None:
         self._inbox.put(Change("overflow"))
@@ -254,25 +234,9 @@ class Watcher:
             self._shutdown()
 
     def _warm_up(self) -> None:
-        """Run the per-file work and the models once on a scratch image now, so the first new file
-        does not pay for loading them (weights, lazy imports: ~1-2 s on a small machine)."""
-        started = time.monotonic()
-        with tempfile.TemporaryDirectory(prefix="acgdesk-warm-up-") as tmp:
-            path = os.path.join(tmp, "warm-up.jpg")
-            Image.new("RGB", (96, 64), (128, 96, 64)).save(path, "JPEG")
-            st = os.stat(path)
-            runner = ModelRunner(self.models)
-            job = Job(path, 0, st.st_size, st.st_mtime_ns, models=runner.keys)
-            outcome = process_file(job, self.settings, Path(tmp) / "thumbs")
-            if self.models and outcome.image is not None:
-                runner([outcome])
-        self._emit(
-            WatchEvent(
-                "models",
-                f"pipeline and {len(self.models)} model(s) ready in {time.monotonic() - started:.1f} s",
-                count=len(self.models),
-            )
-        )
+        seconds = warm_up(self.models, self.settings)
+        n = len(self.models)
+        self._emit(WatchEvent("models", f"pipeline and {n} model(s) ready in {seconds:.1f} s", count=n))
 
     def _step(self) -> None:
         waiting = bool(self._settler) or bool(self._ready)
@@ -287,6 +251,9 @@ class Watcher:
             self._last_ready = now
         if self._ready and self._batch_due(now):
             self._index_batch()
+        if self._touched and self._verify_due(time.monotonic()):
+            self._verify()
+        self._check_structure(time.monotonic())
         if self._rescan:
             ids, self._rescan = sorted(self._rescan), set()
             why, self._rescan_why = self._rescan_why, "requested"
@@ -295,7 +262,17 @@ class Watcher:
             except Exception:
                 self._rescan.update(ids)  # try again on the next step
                 raise
-        idle = not (self._settler or self._ready or self._changes or self._rescan) and self._inbox.empty()
+        idle = (
+            not (
+                self._settler
+                or self._ready
+                or self._changes
+                or self._rescan
+                or self._touched
+                or self._restructured
+            )
+            and self._inbox.empty()
+        )
         if idle and self._idle_since is None:
             self._idle_since = time.monotonic()
         elif not idle:
@@ -326,17 +303,24 @@ class Watcher:
         if c.kind == "root_gone":
             self._check_roots()
             return
+        if self._markers.note(c.kind, c.path, c.dest):
+            return  # a sync marker: nothing to index
         if self._excluded(c.path) and (not c.dest or self._excluded(c.dest)):
             return
         if c.kind in _STRUCTURAL:
+            self._last_change = time.monotonic()
+            if c.kind.startswith("dir_"):
+                self._restructured[c.folder_id] = self._last_change
             if c.kind == "moved":
-                if self._settler.rename(c.path, c.dest, c.folder_id):
+                renamed = self._settler.rename(c.path, c.dest, c.folder_id)
+                if renamed or (not watchable_name(c.path) and watchable_name(c.dest)):
+                    # a settling file renamed, or a download's ``x.jpg.part`` -> ``x.jpg``: whole now
                     self._settler.note(c.dest, c.folder_id, complete=True, native=c.native)
             elif c.kind == "deleted":
                 self._settler.forget(c.path)
             elif c.kind == "dir_moved":
                 self._settler.rename_under(c.path, c.dest, c.folder_id)
-            else:
+            elif c.kind == "dir_deleted":
                 self._settler.forget_under(c.path)
             self._changes.append(c)
             return
@@ -359,47 +343,78 @@ class Watcher:
             or now - self._ready_since >= c.max_batch_wait
         )
 
+    def _check_structure(self, now: float) -> None:
+        """Folders whose sub-folders changed, quiet for ``structure_check`` s: a fresh observer (its
+        watches rebuilt from the disk) and a rescan, so a stale watch map cannot hide changes."""
+        if self._settler or self._ready or self._changes or self._touched:
+            return  # let the ordinary work finish first
+        for fid, when in list(self._restructured.items()):
+            if now - when < self.config.structure_check:
+                continue
+            del self._restructured[fid]
+            folder = self.folders.get(fid)
+            if folder is None or folder.mode != WatchMode.NATIVE or folder.observer is None:
+                continue
+            assert self._observers is not None
+            self._observers.rebuild(folder)
+            self._rebuilds += 1
+            self._rescan.add(fid)
+            self._rescan_why = "folders changed"
+
+    def _verify_due(self, now: float) -> bool:
+        """Check once the burst is over (no structural change for ``coalesce`` s), or every
+        ``max_batch_wait`` s while it lasts, so a long burst is still reflected in seconds."""
+        c = self.config
+        return now - self._last_change >= c.coalesce or now - self._touched_since >= c.max_batch_wait
+
     def _apply_changes(self) -> None:
         changes, self._changes = self._changes, []
         assert self.db is not None
         try:
             with transaction(self.db) as conn:
-                applier = ChangeApplier(conn, self._root_online)
-                for c in changes:
-                    if c.kind == "moved":
-                        applier.move(c.path, c.dest, c.folder_id)
-                    elif c.kind == "deleted":
-                        applier.delete(c.path, c.folder_id)
-                    elif c.kind == "dir_moved":
-                        applier.move_folder(c.path, c.dest, c.folder_id)
-                    else:
-                        applier.delete_folder(c.path, c.folder_id)
+                r = replay(conn, changes, self._root_online)
         except Exception:  # rolled back (e.g. the database stayed locked): rescan, lose nothing
             self._rescan.update(c.folder_id for c in changes)
             raise
-        r = applier.result
-        for path, fid in r.recheck:
-            self._settler.note(path, fid, complete=True, native=False)
-        self._rescan |= r.rescan
+        if not self._touched:
+            self._touched_since = time.monotonic()
+        self._touched.update(r.touched)
+        self._report_applied(r)
+
+    def _verify(self) -> None:
+        """Check what the applied changes touched against the disk, and repair what differs."""
+        touched, self._touched = self._touched, Touched()
+        assert self.db is not None
+        pending = set(self._settler.pending) | set(self._ready)
+        roots = {fid: f.root for fid, f in self.folders.items() if f.mode != WatchMode.OFFLINE}
+        try:
+            with transaction(self.db) as conn:
+                plan = check_touched(
+                    conn,
+                    touched,
+                    roots=roots,
+                    root_online=self._root_online,
+                    pending=pending,
+                    excluded=self._excluded,
+                )
+            report = self._run_index(plan.targets) if plan.targets else None
+        except Exception:
+            self._touched.update(touched)  # try again on the next step; nothing is lost
+            raise
+        self.stats.verifications += 1
+        self.stats.missing += len(plan.gone)
+        self.stats.files_indexed += report.processed if report else 0
+        event = verified_event(len(touched), len(plan.gone), report)
+        if event is not None:
+            self.stats.repaired += event.count
+            self._emit(event)
+
+    def _report_applied(self, r: ApplyResult) -> None:
         self.stats.moved += len(r.moved)
         self.stats.missing += len(r.missing)
         self.stats.folders_moved += len(r.folders_moved)
-        for src, dest in r.moved:
-            self._emit(WatchEvent("moved", f"moved {src} -> {dest}", path=src, dest=dest, count=1))
-        for src, dest, n in r.folders_moved:
-            self._emit(
-                WatchEvent("moved", f"folder moved {src} -> {dest} ({n} files)", path=src, dest=dest, count=n)
-            )
-        if r.missing:
-            self._emit(
-                WatchEvent(
-                    "missing",
-                    f"{len(r.missing)} file(s) gone, marked missing (data kept): {r.missing[0]}"
-                    + (" ..." if len(r.missing) > 1 else ""),
-                    path=r.missing[0],
-                    count=len(r.missing),
-                )
-            )
+        for event in applied_events(r):
+            self._emit(event)
 
     def _index_batch(self) -> None:
         items = list(self._ready.items())[: self.config.max_batch]
@@ -414,7 +429,8 @@ class Watcher:
             if _is_candidate(path, os.path.basename(path)):
                 by_folder.setdefault(fid, []).append(path)
         targets = [
-            FolderTarget(fid, self.folders[fid].root, tuple(paths)) for fid, paths in by_folder.items()
+            FolderTarget(fid, self.folders[fid].root, tuple(paths), rehash=True)
+            for fid, paths in by_folder.items()
         ]
         if not targets:
             return
@@ -429,18 +445,7 @@ class Watcher:
         self.stats.files_indexed += report.processed
         self.stats.last_batch_seconds = time.monotonic() - started
         first = targets[0].files[0] if targets[0].files else None
-        self._emit(
-            WatchEvent(
-                "indexed",
-                f"indexed {report.processed} of {n} file(s) in {self.stats.last_batch_seconds:.2f} s: "
-                f"{report.ok} ok, {report.unchanged} unchanged, {report.errors} failed"
-                + (f", {report.restored} moved/restored with their data" if report.restored else "")
-                + f" ({report.commits} commit(s))",
-                path=first,
-                count=report.processed,
-                details=report.to_dict(),
-            )
-        )
+        self._emit(indexed_event(report, n, self.stats.last_batch_seconds, first))
 
     def _reconcile(self, folder_ids: Sequence[int], why: str) -> None:
         targets = [
@@ -454,16 +459,7 @@ class Watcher:
         report = self._run_index(targets)
         self.stats.reconciles += 1
         self.stats.missing += report.missing
-        self._emit(
-            WatchEvent(
-                "reconciled",
-                f"reconciled {len(targets)} folder(s) ({why}) in {time.monotonic() - started:.1f} s: "
-                f"{report.discovered} files, {report.processed} new or changed, {report.missing} missing, "
-                f"{report.restored} moved/restored with their data",
-                count=report.processed,
-                details={"why": why, **report.to_dict()},
-            )
-        )
+        self._emit(reconciled_event(report, len(targets), why, time.monotonic() - started))
 
     def _run_index(self, targets: list[FolderTarget]) -> IndexReport:
         assert self.db is not None
@@ -488,19 +484,14 @@ class Watcher:
     # -- folder roots: offline and back -----------------------------------------------------------
     def _root_online(self, folder_id: int) -> bool:
         folder = self.folders.get(folder_id)
-        if folder is None or folder.mode == WatchMode.OFFLINE:
-            return False
-        try:
-            st = os.stat(folder.root)
-        except OSError:
-            return False
-        return os.path.isdir(folder.root) and (folder.device is None or st.st_dev == folder.device)
+        return folder is not None and root_online(folder)
 
     def _check_roots(self) -> None:
         for folder in self.folders.values():
             if folder.mode != WatchMode.OFFLINE and not self._root_online(folder.folder_id):
                 self._unwatch(folder)
                 self._settler.forget_under(folder.root)
+                self._touched.discard_under(folder.root)
                 for path in [p for p in self._ready if p.startswith(folder.root.rstrip(os.sep) + os.sep)]:
                     del self._ready[path]
                 folder.mode = WatchMode.OFFLINE
@@ -512,7 +503,7 @@ class Watcher:
                     self._announce(folder, "online")
                     self._reconcile([folder.folder_id], "back online")
 
-    def _announce(self, folder: _Folder, kind: str = "mode") -> None:
+    def _announce(self, folder: WatchedFolder, kind: str = "mode") -> None:
         assert self.db is not None
         with transaction(self.db) as conn:
             set_watch_mode(conn, folder.folder_id, str(folder.mode), folder.reason)

@@ -17,30 +17,7 @@ from dataclasses import dataclass
 
 from acgdesk.watch.config import WatchConfig
 
-# Download managers, browsers, editors and sync tools write under these names and rename at the end.
-TEMP_SUFFIXES = (
-    ".part",
-    ".partial",
-    ".crdownload",
-    ".download",
-    ".opdownload",
-    ".tmp",
-    ".temp",
-    ".swp",
-    ".!ut",
-    ".!qb",
-    ".aria2",
-)
 _SIBLING_SUFFIXES = (".part", ".crdownload", ".download", ".aria2")
-
-
-def is_temporary(name: str) -> bool:
-    """A name that is never the finished file (``x.jpg.part``, ``x.jpg~``, ``.x.jpg.AbC123`` of rsync)."""
-    lower = name.lower()
-    if lower.endswith(TEMP_SUFFIXES) or name.endswith("~") or name.startswith((".~", "~$", ".#", "._")):
-        return True
-    # Hidden names with an unknown trailing part: rsync's ``.name.jpg.XXXXXX``, editors' swap files.
-    return name.startswith(".") and name.count(".") >= 3
 
 
 @dataclass

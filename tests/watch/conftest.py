@@ -24,6 +24,7 @@ FAST = WatchConfig(
     max_batch_wait=1.0,
     offline_check=0.2,
     poll_interval=0.2,
+    structure_check=0.3,
 )
 IMAGE_EXTS = (".png", ".jpg", ".webp")
 

@@ -6,10 +6,11 @@ import os
 
 import pytest
 
+from acgdesk.core.names import is_temporary
 from acgdesk.watch.config import WatchConfig
 from acgdesk.watch.events import WatchMode
 from acgdesk.watch.modes import ModeChooser, Mount, is_removable, limit_advice, mount_of, parse_mountinfo
-from acgdesk.watch.settle import Settler, is_temporary
+from acgdesk.watch.settle import Settler
 from tests.watch.conftest import write_image
 
 
