@@ -73,7 +73,7 @@ def test_restarted_watcher_reconciles_what_changed_while_it_was_stopped(tmp_path
     art = tmp_path / "art"
     files, ids = _tagged_library(lib, art)
     w, _ = watch()
-    assert w.wait_idle(10)
+    assert w.sync(10)
     w.stop()
     # While stopped: a move, a folder rename, a delete, a new file.
     os.rename(files["a"], art / "a_moved.png")
@@ -82,7 +82,7 @@ def test_restarted_watcher_reconciles_what_changed_while_it_was_stopped(tmp_path
     write_image(art / "new.png", 40)
     w2, events = watch()
     wait_for(lambda: in_sync(lib, art), what="reconciled after restart")
-    assert w2.wait_idle(10)
+    assert w2.sync(10)
     now = rows(lib)
     assert now[str(art / "a_moved.png")] == (ids["a"], "ok")
     assert now[str(art / "sub_renamed" / "b.png")] == (ids["b"], "ok")
@@ -96,15 +96,15 @@ def test_overflow_reported_by_watchdog_triggers_the_same_reconciliation(tmp_path
     write_image(art / "known.png", 1)
     lib.index([art])
     w, _ = watch()
-    assert w.wait_idle(10)
+    assert w.sync(10)
     w.stop()
     write_image(art / "missed.png", 2)  # a change whose event is lost
     w2, events = watch()
-    assert w2.wait_idle(10)  # its start reconciliation saw it; now lose another one for real:
+    assert w2.sync(10)  # its start reconciliation saw it; now lose another one for real:
     for folder in w2.folders.values():  # stop delivering events, as a kernel queue overflow would
         w2._unwatch(folder)
     write_image(art / "lost_in_overflow.png", 3)
-    assert w2.wait_idle(5) and str(art / "lost_in_overflow.png") not in rows(lib)
+    assert w2.sync(5) and str(art / "lost_in_overflow.png") not in rows(lib)
     logging.getLogger("watchdog.observers.inotify_c").warning(
         "Inotify queue overflowed; filesystem events were lost"
     )
@@ -118,7 +118,7 @@ def test_a_folder_that_goes_offline_keeps_its_files_and_is_reconciled_when_back(
     art = drive / "art"
     files, ids = _tagged_library(lib, art)
     w, events = watch()
-    assert w.wait_idle(10)
+    assert w.sync(10)
     away = tmp_path / "unplugged"
     os.rename(drive, away)  # the drive goes away (its mount point disappears)
     wait_for(lambda: w.status()[0].mode == WatchMode.OFFLINE, what="offline noticed")
@@ -148,7 +148,7 @@ def test_a_folder_missing_at_start_is_offline_until_it_appears(tmp_path, lib, wa
     os.rename(art, parked)
     w, _events = watch()
     assert w.status()[0].mode == WatchMode.OFFLINE
-    assert w.wait_idle(5)
+    assert w.sync(5)
     assert all(status == "ok" for _i, status in rows(lib).values())
     os.rename(parked, art)
     wait_for(lambda: w.status()[0].mode == WatchMode.NATIVE, what="folder appeared")

@@ -33,7 +33,7 @@ def test_bursts_with_partial_writes_and_part_files_are_indexed_in_few_commits(tm
     art.mkdir()
     lib.add_folders([art])
     w, events = watch()
-    assert w.wait_idle(10)
+    assert w.sync(10)
     payloads = [image_bytes(i, size=(64 + i % 7, 48)) for i in range(300)]
 
     def slow_writer(i: int) -> None:  # a downloader writing in chunks with pauses, then closing
@@ -64,7 +64,7 @@ def test_bursts_with_partial_writes_and_part_files_are_indexed_in_few_commits(tm
     for i in range(290, 300):
         write_image(art / "late" / f"{i}.webp", i, fmt="WEBP")
     wait_for(lambda: len(ok_paths(lib)) == 300, 60, "300 indexed files")
-    assert w.wait_idle(20)
+    assert w.sync(20)
     assert in_sync(lib, art)
     assert not any(p.endswith(".part") for p in rows(lib))
     errors = lib.db.execute("SELECT path, error_kind FROM files WHERE status != 'ok'").fetchall()
@@ -89,7 +89,7 @@ def test_rename_move_between_folders_and_folder_moves_keep_tags_rating_and_embed
     with transaction(lib.db) as conn:
         store_embedding(conn, ids["three"], "resnet18-anime@1", np.arange(4, dtype=np.float32))
     w, events = watch()
-    assert w.wait_idle(10)
+    assert w.sync(10)
 
     os.rename(a / "one.png", a / "uno.png")  # rename in place
     shutil.move(a / "two.png", b / "two.png")  # to another library folder: delete + create
@@ -97,7 +97,7 @@ def test_rename_move_between_folders_and_folder_moves_keep_tags_rating_and_embed
     wait_for(lambda: in_sync(lib, a, b), what="renames applied")
     shutil.move(a / "collection", b / "collection")  # a whole folder to another library folder
     wait_for(lambda: in_sync(lib, a, b), what="folder moved between library folders")
-    assert w.wait_idle(10)
+    assert w.sync(10)
 
     now = rows(lib)
     expected = {
@@ -127,7 +127,7 @@ def test_delete_and_restore_within_retention_and_edit_in_place(tmp_path, lib, wa
     lib.add_tags(gone_id, ["favourite"])
     lib.add_tags(keep_id, ["sketch"])
     w, _events = watch()
-    assert w.wait_idle(10)
+    assert w.sync(10)
 
     data = gone.read_bytes()
     gone.unlink()
@@ -150,7 +150,7 @@ def test_delete_and_restore_within_retention_and_edit_in_place(tmp_path, lib, wa
     )
     new_hash = lib.db.execute("SELECT content_hash FROM files WHERE id = ?", (keep_id,)).fetchone()[0]
     assert new_hash != old_hash and user_tags(lib, keep_id) == {"sketch"}
-    assert w.wait_idle(10) and in_sync(lib, art)
+    assert w.sync(10) and in_sync(lib, art)
     assert len(rows(lib)) == 2
 
 
@@ -164,7 +164,7 @@ def test_overwriting_move_keeps_the_moved_files_tags_and_the_old_row_stays_resto
     lib.add_tags(dest_id, ["old_wallpaper"])
     old_bytes = dest.read_bytes()
     w, _ = watch()
-    assert w.wait_idle(10)
+    assert w.sync(10)
     os.replace(src, dest)  # `mv new_version.png wallpaper.png`
     wait_for(lambda: rows(lib).get(str(dest), (None,))[0] == src_id, what="moved row takes the path")
     assert user_tags(lib, src_id) == {"moved_in"}
@@ -173,7 +173,7 @@ def test_overwriting_move_keeps_the_moved_files_tags_and_the_old_row_stays_resto
     (art / "old.png").write_bytes(old_bytes)
     wait_for(lambda: rows(lib).get(str(art / "old.png")) == (dest_id, "ok"), what="displaced row restored")
     assert user_tags(lib, dest_id) == {"old_wallpaper"}
-    assert w.wait_idle(10) and in_sync(lib, art)
+    assert w.sync(10) and in_sync(lib, art)
 
 
 def test_copy_then_delete_across_folders_is_a_move(tmp_path, lib, watch):
@@ -185,7 +185,7 @@ def test_copy_then_delete_across_folders_is_a_move(tmp_path, lib, watch):
     orig_id = rows(lib)[str(orig)][0]
     lib.add_tags(orig_id, ["commission"])
     w, _ = watch()
-    assert w.wait_idle(10)
+    assert w.sync(10)
     shutil.copy2(orig, b / "piece.png")
     wait_for(lambda: str(b / "piece.png") in ok_paths(lib), what="copy indexed as its own row")
     orig.unlink()
@@ -193,7 +193,7 @@ def test_copy_then_delete_across_folders_is_a_move(tmp_path, lib, watch):
         lambda: rows(lib).get(str(b / "piece.png"), (None,))[0] == orig_id, what="original row took over"
     )
     assert user_tags(lib, orig_id) == {"commission"}
-    assert w.wait_idle(10) and in_sync(lib, a, b) and len(rows(lib)) == 1
+    assert w.sync(10) and in_sync(lib, a, b) and len(rows(lib)) == 1
 
 
 def test_polling_fallback_when_the_inotify_limit_is_too_low(tmp_path, lib, watch):

@@ -23,7 +23,7 @@ def test_new_art_gets_the_default_models_and_keeps_everything_when_moved(tmp_pat
     models = [m.model for m in loaded]
     keys = {m.spec.key for m in models}
     w, events = watch(models=models, config=WatchConfig(offline_check=0.5))  # the real settle timings
-    assert w.wait_idle(60)
+    assert w.sync(60)
     assert any(e.kind == "models" for e in events)
 
     path = art / "new_art.jpg"
