@@ -44,7 +44,7 @@ from acgdesk.watch.report import (
 )
 from acgdesk.watch.settle import Settler
 from acgdesk.watch.state import set_watch_mode
-from acgdesk.watch.sync import SyncMarkers, marker_rounds
+from acgdesk.watch.sync import Barrier, SyncMarkers, marker_rounds
 from acgdesk.watch.verify import Touched, check_touched
 from acgdesk.watch.warmup import warm_up
 
@@ -98,6 +98,7 @@ class Watcher:
         self._synced_at = 0.0
         self._restructured: dict[int, float] = {}  # folder id -> last folder-level change
         self._rebuilds = 0  # observers rebuilt so far (a sync marker may be lost in a rebuild)
+        self._barrier: Barrier | None = None  # markers the worker waits for before checking the disk
         self._rescan: set[int] = set()  # folders to reconcile at the next step
         self._rescan_why = "requested"
         self._stop = threading.Event()
@@ -252,7 +253,13 @@ class Watcher:
         if self._ready and self._batch_due(now):
             self._index_batch()
         if self._touched and self._verify_due(time.monotonic()):
-            self._verify()
+            if self._barrier is None:  # first be sure every event of what is on disk has arrived
+                self._barrier = Barrier(self._markers, self._touched_roots())
+            if self._barrier.done():
+                if self._barrier.gave_up:
+                    log.warning("a folder's events did not come through in time; checking the disk anyway")
+                self._barrier = None
+                self._verify()
         self._check_structure(time.monotonic())
         if self._rescan:
             ids, self._rescan = sorted(self._rescan), set()
@@ -380,6 +387,15 @@ class Watcher:
             self._touched_since = time.monotonic()
         self._touched.update(r.touched)
         self._report_applied(r)
+
+    def _touched_roots(self) -> dict[str, bool]:
+        """Roots (-> watched natively?) of the watched folders that the touched places are in."""
+        ids = set(self._touched.paths.values()) | set(self._touched.trees.values())
+        return {
+            f.root: f.mode == WatchMode.NATIVE
+            for fid, f in self.folders.items()
+            if fid in ids and f.mode != WatchMode.OFFLINE and f.observer is not None
+        }
 
     def _verify(self) -> None:
         """Check what the applied changes touched against the disk, and repair what differs."""
@@ -517,6 +533,8 @@ class Watcher:
         )
 
     def _shutdown(self) -> None:
+        if self._barrier is not None:
+            self._barrier.cancel()  # no marker left behind in a user's folder
         for folder in self.folders.values():
             self._unwatch(folder)
         if self.db is not None:
