@@ -94,19 +94,25 @@ def test_cancelling_queued_and_running_jobs_leaves_no_files(tmp_path):
     small = tmp_path / "small.png"
     line_art(32, 32).save(small)
     started = threading.Event()
+    cancelled_running: list[bool] = []
+    holder: dict[str, object] = {}
 
     def on_event(e):
-        if e.kind == "progress" and e.progress.tile >= 1:
+        # Cancel from inside the job's own first "upscaling" report (sent from the worker before
+        # its first tile): the job is running, and it must stop at the next tile boundary. No
+        # race with a throttled progress stream or with how fast the tiles go.
+        if e.kind == "progress" and e.progress.phase == "upscaling" and not started.is_set():
             started.set()
+            cancelled_running.append((e.job_id, holder["queue"].cancel(e.job_id)))
 
     options = UpscaleOptions(device="cpu", tile=96, overlap=16, margin=4)
     with UpscaleQueue(on_event=on_event) as q:
+        holder["queue"] = q
         running = q.submit(big, options)
         queued = q.submit(small, options)
         assert q.cancel(queued)
-        assert started.wait(60)
-        assert q.cancel(running)
         first, second = q.wait(running, 60), q.wait(queued, 60)
+        assert started.is_set() and cancelled_running == [(running, True)]
         assert q.cancel(running) is False  # already finished
     assert (first.status, second.status) == ("cancelled", "cancelled")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.png", "small.png"]
