@@ -4,7 +4,6 @@ its predictions and embedding stay with it when it is moved (models are not run 
 from __future__ import annotations
 
 import os
-import time
 
 import pytest
 
@@ -27,7 +26,6 @@ def test_new_art_gets_the_default_models_and_keeps_everything_when_moved(tmp_pat
     assert any(e.kind == "models" for e in events)
 
     path = art / "new_art.jpg"
-    started = time.monotonic()
     write_image(path, 5, size=(900, 1200), fmt="JPEG")
 
     def searchable():
@@ -43,7 +41,6 @@ def test_new_art_gets_the_default_models_and_keeps_everything_when_moved(tmp_pat
         return row[0] if ran == keys else None
 
     file_id = wait_for(searchable, 30, "the default models' output")
-    latency = time.monotonic() - started
     info = lib.show(file_id)
     assert info["rating"] is not None and info["rating"]["source"].startswith("nudenet")
     assert {e["model"] for e in info["embeddings"]} == {m.spec.key for m in models if "resnet" in m.spec.id}
@@ -61,4 +58,3 @@ def test_new_art_gets_the_default_models_and_keeps_everything_when_moved(tmp_pat
         "SELECT model, ran_at FROM model_runs WHERE file_id = ? ORDER BY model", (file_id,)
     ).fetchall()
     assert after == before  # the predictions moved with the row; no model ran again
-    assert latency < 15, latency  # generous: shared 2-core CI; tests/bench/bench_watch.py measures it
