@@ -64,6 +64,10 @@ def walk_folder(
         try:
             with os.scandir(directory) as it:
                 entries = sorted(it, key=lambda e: e.name)
+        except FileNotFoundError as exc:
+            if directory == root:
+                yield Problem(directory, *_os_problem(exc))
+            continue  # a sub-folder moved or deleted meanwhile: gone, not a problem (its files are)
         except OSError as exc:
             yield Problem(directory, *_os_problem(exc))
             continue
@@ -94,6 +98,8 @@ def _examine(entry: os.DirEntry, follow: bool, excluded: set[str], visited: set,
             return Problem(
                 entry.path, FileErrorKind.VANISHED, "broken symbolic link: its target does not exist"
             )
+        if exc.errno == errno.ENOENT:
+            return None  # deleted or moved away since the folder was listed: not there to record
         return Problem(entry.path, *_os_problem(exc))
     if stat.S_ISDIR(st.st_mode):
         if name in SKIP_DIR_NAMES or name.startswith("."):

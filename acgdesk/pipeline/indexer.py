@@ -158,7 +158,9 @@ class _Scan:
                 continue
             if isinstance(item, Problem):
                 seen.add(item.fs_path)
-                self.unreadable[target].append(item.fs_path)
+                self.unreadable[target].append(item.fs_path)  # nothing under it is marked missing
+                if target.files is None and item.fs_path == target.fs_path:
+                    continue  # the folder itself went away or is unreadable: no file row for it
                 self.total += 1
                 yield ProblemRecord(target.folder_id, item)
                 continue

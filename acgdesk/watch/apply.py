@@ -10,8 +10,8 @@ decides what is there.
 
 All of a batch's structural changes go into one transaction (a folder rename with 10,000 files is
 one commit). Rows are never erased here: a moved file's row takes its new path, a deleted file's row
-is marked missing, a file that left under a name the library does not index keeps its row aside
-(displaced), so that its content can take it back when it returns.
+is marked missing, a file renamed to a name the library does not index (``x.png.tmp``) takes its row
+along, marked missing, so that renaming it back restores it.
 """
 
 from __future__ import annotations
@@ -92,7 +92,10 @@ class ChangeApplier:
         row = placed_file(self.conn, src)
         if not watchable_name(dest):  # renamed to a temporary or non-image name: it left the library
             if row is not None:
-                displace_file(self.conn, row.id)  # kept aside: its content takes it back on return
+                # The row goes along, marked missing: a rename back (``x.png`` -> ``x.png.tmp`` ->
+                # ``y.png``, a swap) brings it back with everything, even if the bytes changed.
+                relocate_file(self.conn, row.id, dest, folder_id)
+                mark_missing(self.conn, [row.id])
                 self.result.missing.append(src)
             return
         if row is not None:

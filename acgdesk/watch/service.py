@@ -250,15 +250,12 @@ class Watcher:
                 self._ready_since = now
             self._ready[path] = fid
             self._last_ready = now
-        if self._ready and self._batch_due(now):
-            self._index_batch()
-        if self._touched and self._verify_due(time.monotonic()):
-            if self._barrier is None:  # first be sure every event of what is on disk has arrived
-                self._barrier = Barrier(self._markers, self._touched_roots())
-            if self._barrier.done():
-                if self._barrier.gave_up:
-                    log.warning("a folder's events did not come through in time; checking the disk anyway")
-                self._barrier = None
+        batch_due = bool(self._ready) and self._batch_due(now)
+        verify_due = bool(self._touched) and self._verify_due(now)
+        if (batch_due or verify_due) and self._caught_up():
+            if self._ready:
+                self._index_batch()
+            if self._touched:
                 self._verify()
         self._check_structure(time.monotonic())
         if self._rescan:
@@ -319,6 +316,9 @@ class Watcher:
             if c.kind.startswith("dir_"):
                 self._restructured[c.folder_id] = self._last_change
             if c.kind == "moved":
+                if c.path in self._ready:  # settled, not yet indexed: it is indexed where it went
+                    del self._ready[c.path]
+                    self._ready[c.dest] = c.folder_id
                 renamed = self._settler.rename(c.path, c.dest, c.folder_id)
                 if renamed or (not watchable_name(c.path) and watchable_name(c.dest)):
                     # a settling file renamed, or a download's ``x.jpg.part`` -> ``x.jpg``: whole now
@@ -327,6 +327,10 @@ class Watcher:
                 self._settler.forget(c.path)
             elif c.kind == "dir_moved":
                 self._settler.rename_under(c.path, c.dest, c.folder_id)
+                inside = c.path.rstrip(os.sep) + os.sep
+                for path in [p for p in self._ready if p.startswith(inside)]:
+                    del self._ready[path]
+                    self._ready[c.dest.rstrip(os.sep) + os.sep + path[len(inside) :]] = c.folder_id
             elif c.kind == "dir_deleted":
                 self._settler.forget_under(c.path)
             self._changes.append(c)
@@ -388,9 +392,30 @@ class Watcher:
         self._touched.update(r.touched)
         self._report_applied(r)
 
-    def _touched_roots(self) -> dict[str, bool]:
-        """Roots (-> watched natively?) of the watched folders that the touched places are in."""
-        ids = set(self._touched.paths.values()) | set(self._touched.trees.values())
+    def _caught_up(self) -> bool:
+        """True once every event of what is on disk now has arrived and been applied.
+
+        Indexing settled files and checking touched places both read the disk; if events of
+        changes already made there are still on their way (watchdog holds a move's first half up to
+        0.5 s to pair it, and everything after it), the disk is ahead of the replayed events, and a
+        file moved onto a path would be taken for an edit of the file that was there, its row and
+        tags given to the wrong content. So a marker goes through the folders' event streams first
+        (:class:`acgdesk.watch.sync.Barrier`); it came back in this step's drain, whose changes were
+        applied at the top of the step."""
+        if self._barrier is None:
+            self._barrier = Barrier(self._markers, self._busy_roots())
+        if not self._barrier.done():
+            return False
+        if self._barrier.gave_up:
+            log.warning("a folder's events did not come through in time; reading the disk anyway")
+        self._barrier = None
+        return True
+
+    def _busy_roots(self) -> dict[str, bool]:
+        """Roots (-> watched natively?) of the watched folders with settled files or touched places."""
+        ids = (
+            set(self._touched.paths.values()) | set(self._touched.trees.values()) | set(self._ready.values())
+        )
         return {
             f.root: f.mode == WatchMode.NATIVE
             for fid, f in self.folders.items()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from acgdesk.imaging.hashing import hash_bytes
 from acgdesk.watch import WatchConfig
 from tests.watch.conftest import FAST, rows, user_tags
 from tests.watch.workout import Workout, image_bytes
@@ -235,3 +236,33 @@ def test_disk_check_waits_for_events_still_held_back(tmp_path, lib, watch):
     assert now[str(art / "y.png")] == (ids[str(art / "w.png")], "ok")
     assert user_tags(lib, now[str(art / "w.png")][0]) == {"was_x"}
     assert user_tags(lib, now[str(art / "y.png")][0]) == {"was_w"}
+
+
+def test_a_settled_file_is_not_read_before_events_still_held_back(tmp_path, lib, watch):
+    """The same for indexing: a file just rewritten in place settles, but a swap made while
+    watchdog holds a move back must not be read as that rewrite (its row would take the other
+    file's content and tags)."""
+    art, outside = tmp_path / "art", tmp_path / "outside"
+    art.mkdir()
+    outside.mkdir()
+    for name, seed in (("p.png", 1), ("q.png", 2), ("z.png", 3)):
+        (art / name).write_bytes(image_bytes(seed))
+    lib.add_folders([art])
+    w, _events = watch()
+    _sync(w, "starting")
+    ids = {Path(p).name: i for p, (i, _s) in rows(lib).items()}
+    for name, file_id in ids.items():
+        lib.add_tags(file_id, [f"was_{Path(name).stem}"])
+    (art / "p.png").write_bytes(image_bytes(11))  # an edit in place: p keeps its row and tags
+    time.sleep(0.1)  # (only makes the old failure likely: p settles before the held-back events)
+    os.rename(art / "z.png", outside / "z.png")  # held back, and everything after it
+    os.rename(art / "p.png", art / "t.tmp")
+    os.rename(art / "q.png", art / "p.png")
+    os.rename(art / "t.tmp", art / "q.png")
+    _sync(w, "the edit and the swap")
+    now = rows(lib)
+    assert now[str(art / "p.png")] == (ids["q.png"], "ok")
+    assert now[str(art / "q.png")] == (ids["p.png"], "ok")
+    assert user_tags(lib, ids["p.png"]) == {"was_p"} and user_tags(lib, ids["q.png"]) == {"was_q"}
+    stored = dict(lib.db.execute("SELECT id, content_hash FROM files").fetchall())
+    assert stored[ids["p.png"]] == hash_bytes(image_bytes(11))  # the edited bytes, now at q.png
