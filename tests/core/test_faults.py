@@ -17,6 +17,7 @@ import pytest
 
 from acgdesk.core import faults
 from tests.pipeline.conftest import release_point, sigkill, wait_for_point
+from tests.procs import like_a_terminal
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -32,7 +33,12 @@ def disarmed() -> Iterator[None]:
 def _child(code: str, spec: str, signals: Path) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(REPO), **faults.environment(spec, signals)}
     return subprocess.Popen(
-        [sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-c", code],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **like_a_terminal(),
     )
 
 

@@ -28,6 +28,7 @@ from acgdesk.core import faults
 from acgdesk.core.settings import IndexSettings
 from acgdesk.db.migrations import MIGRATIONS
 from tests.pipeline.conftest import sigkill, tree_digest, wait_for_point
+from tests.procs import like_a_terminal
 
 REPO = Path(__file__).resolve().parents[2]
 # Two decode workers: the bound on work in flight below counts them. No models: this is about the
@@ -79,6 +80,7 @@ def _spawn(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        **like_a_terminal(),
     )
 
 
