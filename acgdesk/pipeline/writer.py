@@ -33,6 +33,7 @@ from acgdesk.db.files import (
     upsert_image_hashes,
 )
 from acgdesk.db.predictions import TagIds, record_model_run, replace_model_tags, store_embedding, store_scores
+from acgdesk.imaging.hashing import hash_stream
 from acgdesk.imaging.metadata import ImageMetadata
 from acgdesk.pipeline.discover import Problem
 from acgdesk.pipeline.ingest import Outcome
@@ -121,7 +122,7 @@ class IndexWriter:
         return True
 
     def _take(self, conn, row: PlacedFile, outcome: Outcome) -> bool:
-        if row.status == "ok" and not file_gone(row):
+        if row.status == "ok" and not content_left(row):
             return False  # a copy, not a move
         relocate_file(conn, row.id, outcome.job.fs_path, outcome.job.folder_id)
         self.adopted.add(row.id)
@@ -131,6 +132,24 @@ class IndexWriter:
 def file_gone(row: PlacedFile) -> bool:
     """The row's file is not there although its folder is (an offline drive proves nothing)."""
     return not os.path.lexists(row.fs_path) and os.path.isdir(row.folder_fs_path)
+
+
+def content_left(row: PlacedFile) -> bool:
+    """The row's content is no longer at the row's path: the file is gone, or other bytes are there
+    now (a file moved or swapped onto that name before its own events were seen). Hashed only when
+    the size or mtime changed, so a touched file that still holds the content keeps its row."""
+    if file_gone(row):
+        return True
+    if not os.path.isdir(row.folder_fs_path) or not row.content_hash:
+        return False
+    try:
+        st = os.stat(row.fs_path)
+        if (st.st_size, st.st_mtime_ns) == (row.size, row.mtime_ns):
+            return False
+        with open(row.fs_path, "rb") as fh:
+            return hash_stream(fh, st.st_size) != row.content_hash
+    except OSError:
+        return False
 
 
 def _write_problem(conn, record: ProblemRecord) -> None:
