@@ -121,7 +121,7 @@ def _decode_stream(fh: BinaryIO, head: bytes, work_size: int, max_pixels: int, n
             orig_mode = im.mode
             metadata = extract_metadata(im)
             icc = im.info.get("icc_profile")
-            orientation = _orientation(im)
+            orientation = exif_orientation(im)
             working = to_rgb8(apply_icc_to_srgb(im, icc))
             if working is im:
                 working = im.copy()  # the file handle closes when we leave; keep our own pixels
@@ -137,8 +137,8 @@ def _decode_stream(fh: BinaryIO, head: bytes, work_size: int, max_pixels: int, n
         working = working.convert("RGB")  # an alpha channel that is fully opaque carries nothing
     if max(working.size) > work_size:
         working.thumbnail((work_size, work_size), Image.Resampling.BICUBIC, reducing_gap=3.0)
-    if orientation in _ORIENT:
-        working = working.transpose(_ORIENT[orientation])
+    if orientation in ORIENTATION_TRANSPOSE:
+        working = working.transpose(ORIENTATION_TRANSPOSE[orientation])
         if orientation >= 5:  # rotated by 90 or 270 degrees: the displayed size swaps
             width, height = height, width
     return DecodedImage(
@@ -153,8 +153,9 @@ def _decode_stream(fh: BinaryIO, head: bytes, work_size: int, max_pixels: int, n
     )
 
 
-# EXIF Orientation value -> the transpose that makes the image upright.
-_ORIENT = {
+# EXIF Orientation value -> the transpose that makes the image upright (1, upright already, has none).
+# Values 5 to 8 turn the picture by 90 or 270 degrees: its displayed width and height swap.
+ORIENTATION_TRANSPOSE = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
     3: Image.Transpose.ROTATE_180,
     4: Image.Transpose.FLIP_TOP_BOTTOM,
@@ -165,7 +166,9 @@ _ORIENT = {
 }
 
 
-def _orientation(im: Image.Image) -> int:
+def exif_orientation(im: Image.Image) -> int:
+    """The EXIF Orientation of an open image (1: upright), for :data:`ORIENTATION_TRANSPOSE`;
+    1 when the EXIF is missing or broken."""
     try:
         value = im.getexif().get(0x0112, 1)
         return int(value) if isinstance(value, int) else 1
