@@ -337,6 +337,148 @@ class Library:
     def tags_of(self, ref: str | int, *, thresholds: dict[str, float] | None = None) -> list[dict[str, Any]]:
         return effective_tags(self.db.conn, self._file_id(ref), thresholds or self.display_thresholds())
 
+    # -- comparing: parameters of generated images side by side
+    def compare(self, refs: Sequence[str | int]) -> dict[str, Any]:
+        """Files side by side: ``files`` (id, path, width, height, size, format of each), ``records``
+        (each one's :class:`~acgdesk.core.genparams.GenerationRecord` or None) and ``diffs`` (each
+        after the first against the first: :func:`~acgdesk.core.genparams.compare_generation`)."""
+        from acgdesk.core.genparams import GenerationRecord, compare_generation
+
+        files, records = [], []
+        for ref in refs:
+            info = self.show(ref)
+            if info is None:
+                raise LibraryError(f"not in the library: {ref}")
+            files.append({k: info.get(k) for k in ("id", "path", "width", "height", "size", "format")})
+            records.append(GenerationRecord.from_metadata(info.get("metadata")))
+        return {"files": files, "records": records, "diffs": compare_generation(records)}
+
+    # -- viewing: decoded pictures for the viewer and compare views
+    def view_file(self, file_id: int) -> dict[str, Any]:
+        """Where a file is and what indexing recorded: ``path`` (as ``open`` takes it), ``width`` and
+        ``height`` (as displayed), ``frames``, ``format``, ``status``, ``error_kind`` and ``error``."""
+        row = files_db.file_row(self.db, file_id=int(file_id))
+        if row is None:
+            raise LibraryError(f"not in the library: {file_id}")
+        keys = ("id", "width", "height", "frames", "format", "status", "error_kind", "error")
+        return {"path": StoredPath.to_fs(row["path"], row["path_bytes"]), **{k: row[k] for k in keys}}
+
+    def view_picture(self, file_id: int, *, box: tuple[int, int] | None = None) -> dict[str, Any]:
+        """A file decoded for the screen by :func:`acgdesk.imaging.view.decode_for_view` (the safe
+        decoder's pixel budget, EXIF orientation, sRGB, 8-bit RGB or RGBA), shrunk to fit ``box``
+        (width, height; a JPEG decodes at a reduced scale, others through Pillow's ``reduce``), or
+        whole when ``box`` is None.
+
+        Returns ``path``, ``format``, ``width``/``height`` (the original, as displayed), ``whole``
+        (decoded at full size), ``loop`` (0: forever) and ``frames``: (Pillow image, duration in ms)
+        pairs, several for an animated GIF, WebP or PNG (shrunk further to keep them all within
+        ``acgdesk.imaging.view.FRAME_BUDGET_BYTES``). Raises ImageFileError, with the reason
+        indexing recorded if any."""
+        from acgdesk.core.errors import ImageFileError
+        from acgdesk.imaging.view import decode_for_view
+
+        info = self.view_file(file_id)
+        try:
+            picture = decode_for_view(
+                info["path"],
+                box=box,
+                max_pixels=self.settings.max_pixels,
+                expected_size=(info["width"] or 0, info["height"] or 0),
+                expected_format=info["format"],
+            )
+        except ImageFileError as exc:
+            if info["error"]:
+                raise ImageFileError(exc.kind, info["error"]) from exc
+            raise
+        return {
+            "path": info["path"],
+            "format": picture.format,
+            "width": picture.width,
+            "height": picture.height,
+            "whole": picture.whole,
+            "frames": picture.frames,
+            "loop": picture.loop,
+        }
+
+    # -- browsing: folder tree counts and content ratings for the grid
+    def subfolder_counts(self) -> dict[int, dict[str, int]]:
+        """For each library folder id, ``{directory path: ok files in it and below}`` for the folder
+        itself and every directory under it that holds readable files (one grouped query)."""
+        sep = os.sep
+        roots = {
+            f.id: (f.path if f.path == sep else f.path.rstrip(sep)) for f in files_db.list_folders(self.db)
+        }
+        out: dict[int, dict[str, int]] = {folder_id: {root: 0} for folder_id, root in roots.items()}
+        # rtrim(path, <every character of path but the separator>) is the path up to its last separator
+        rows = self.db.conn.execute(
+            "SELECT folder_id, rtrim(path, replace(path, ?, '')), COUNT(*) FROM files "
+            "WHERE status = 'ok' GROUP BY 1, 2",
+            (sep,),
+        )
+        for folder_id, directory, count in rows:
+            root = roots.get(folder_id)
+            if root is None:
+                continue
+            counts = out[folder_id]
+            prefix = root if root.endswith(sep) else root + sep
+            path = directory[:-1] if len(directory) > 1 and directory.endswith(sep) else directory
+            while path != root and path.startswith(prefix):  # the directory and each parent below root
+                counts[path] = counts.get(path, 0) + count
+                path = path[: path.rindex(sep)] or sep
+            counts[root] += count
+        return out
+
+    def aspect_ratios(self, ids: Sequence[int]) -> Any:
+        """Width / height (as displayed) of each file id, as a float32 numpy array in the order of
+        ``ids``; 0 where the id is unknown or its size was not read. One query per 100,000 ids."""
+        import numpy as np
+
+        wanted = np.asarray(ids, dtype=np.int64)
+        out = np.zeros(len(wanted), dtype=np.float32)
+        step = 100_000
+        for start in range(0, len(wanted), step):
+            chunk = wanted[start : start + step]
+            rows = self.db.conn.execute(
+                "SELECT j.key, f.width, f.height FROM json_each(?) AS j JOIN files f ON f.id = j.value "
+                "WHERE f.width > 0 AND f.height > 0",
+                (json.dumps(chunk.tolist()),),
+            ).fetchall()
+            if rows:
+                found = np.asarray(rows, dtype=np.float64)
+                out[start + found[:, 0].astype(np.int64)] = found[:, 1] / found[:, 2]
+        return out
+
+    def content_ratings(self, ids: Sequence[int]) -> dict[int, str]:
+        """The content rating each file shows (general, sensitive, questionable, explicit; "" when no
+        model or user rated it), as ``rating:`` searches see it: from ``file_stats`` where usable,
+        computed for the files without a row. Unknown ids are left out."""
+        conn = self.db.conn
+        wanted = [int(i) for i in ids]
+        thresholds = self.display_thresholds()
+        out: dict[int, str] = {}
+        if wanted and stats_usable(conn, thresholds):
+            out.update(
+                conn.execute(
+                    "SELECT fs.file_id, fs.rating FROM json_each(?) AS j "
+                    "JOIN file_stats fs ON fs.file_id = j.value",
+                    (json.dumps(wanted),),
+                )
+            )
+        missing = [i for i in wanted if i not in out]
+        if missing:
+            known = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT f.id FROM json_each(?) AS j JOIN files f ON f.id = j.value",
+                    (json.dumps(missing),),
+                )
+            }
+            for file_id in missing:
+                if file_id in known:
+                    tags = effective_tags(conn, file_id, thresholds)
+                    out[file_id] = next((t["name"] for t in tags if t["category"] == "rating"), "")
+        return out
+
     # -- sidecars ------------------------------------------------------------------------------------
     def _rows_under(self, paths: Sequence[str | os.PathLike[str]] | None) -> list[dict[str, Any]]:
         """``ok`` file rows under the given folders/files (all when None)."""

@@ -19,20 +19,25 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QScrollArea,
     QSizePolicy,
+    QStyle,
+    QStyleOption,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.blur import BlurState, blur_image
 from acgdesk.gui.resources import icon
 from acgdesk.gui.threads import TaskRunner
 from acgdesk.gui.thumbs import read_scaled
 
 PREVIEW_SIZE = 768
 PREVIEW_MAX_HEIGHT = 380
+NARROW_TEXT = 80  # the least width a wrapped value asks for (below it, a form row puts it under its name)
 CATEGORY_ORDER = ("rating", "character", "copyright", "artist", "general", "meta")
 
 
@@ -56,7 +61,7 @@ class ConfidenceBar(QWidget):
         self.threshold = threshold
         self.user = user
         self.setFixedHeight(8)
-        self.setMinimumWidth(60)
+        self.setMinimumWidth(24)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setToolTip(
             self.tr("set by you")
@@ -83,6 +88,179 @@ class ConfidenceBar(QWidget):
         p.end()
 
 
+class PreviewImage(QLabel):
+    """The large preview: the image scaled down to the panel's width (never up, at most
+    ``PREVIEW_MAX_HEIGHT`` high), or a line of text while there is none.
+
+    Why not a plain QLabel with a pixmap: a QLabel is at least as wide as its pixmap, so a preview
+    made for a wide panel would keep the panel from getting narrower (a horizontal scroll bar and a
+    cut-off preview). This one asks for no width and takes its height from the width it gets.
+    ``pixmap()`` is the image as decoded; what is painted is scaled from it."""
+
+    clicked = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._pixmap = QPixmap()
+        self._scaled = QPixmap()
+        self._text = ""
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def pixmap(self) -> QPixmap:
+        return self._pixmap
+
+    def setPixmap(self, pixmap: QPixmap) -> None:
+        self._pixmap, self._scaled = pixmap, QPixmap()
+        if not pixmap.isNull():
+            self._text = ""
+        self.updateGeometry()
+        self.update()
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        self._text = text
+        self.update()
+
+    def fitted(self, width: int) -> QSize:
+        """The size the image is painted at in ``width`` px."""
+        if self._pixmap.isNull():
+            return QSize(0, 0)
+        box = QSize(max(1, width), PREVIEW_MAX_HEIGHT)
+        size = self._pixmap.size()
+        return (
+            size.scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
+            if size.width() > box.width() or size.height() > box.height()
+            else size
+        )
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.fitted(width).height() if not self._pixmap.isNull() else 120
+
+    def sizeHint(self) -> QSize:
+        width = min(self._pixmap.width(), 360) if not self._pixmap.isNull() else 240
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(32, 32)
+
+    def image_rect(self) -> QRect:
+        """Where the image is painted, in this widget's coordinates."""
+        size = self.fitted(self.width())
+        rect = QRect(0, 0, size.width(), size.height())
+        rect.moveCenter(self.rect().center())
+        return rect
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)  # the theme
+        if self._pixmap.isNull():
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                self.rect().adjusted(6, 6, -6, -6),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self._text,
+            )
+            return
+        target = self.image_rect()
+        if self._scaled.size() != target.size():
+            self._scaled = (
+                self._pixmap
+                if self._pixmap.size() == target.size()
+                else self._pixmap.scaled(
+                    target.size(),
+                    Qt.AspectRatioMode.IgnoreAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        painter.drawPixmap(target.topLeft(), self._scaled)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when it does not fit (the whole text is in the tooltip)."""
+
+    def __init__(self, text: str = "", parent=None) -> None:
+        super().__init__(text, parent)
+        self.setToolTip(text)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def minimumSizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(
+            min(metrics.horizontalAdvance(self.text()), metrics.horizontalAdvance("xxx…")), metrics.height()
+        )
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
+        painter.drawText(self.rect(), int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), shown)
+
+
+class WrapLabel(QLabel):
+    """Text wrapped at word boundaries, and anywhere inside a word too long for the width (paths,
+    prompts written without spaces), so it never makes the panel wider. Right-click copies it."""
+
+    _FLAGS = int(Qt.TextFlag.TextWrapAnywhere | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def __init__(self, text: str = "", parent=None) -> None:
+        super().__init__(text, parent)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _flags(self) -> int:
+        # words stay whole where they fit: wrap anywhere only when some word is wider than the line
+        metrics = self.fontMetrics()
+        if all(metrics.horizontalAdvance(w) <= self.width() for w in self.text().split()):
+            return int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return self._FLAGS
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        metrics = self.fontMetrics()
+        words = self.text().split()
+        flags = (
+            int(Qt.TextFlag.TextWordWrap)
+            if all(metrics.horizontalAdvance(w) <= width for w in words)
+            else int(Qt.TextFlag.TextWrapAnywhere)
+        )
+        return metrics.boundingRect(QRect(0, 0, max(1, width), 100_000), flags, self.text()).height()
+
+    def sizeHint(self) -> QSize:
+        width = min(self.fontMetrics().horizontalAdvance(self.text()) + 2, 320)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        width = min(NARROW_TEXT, self.fontMetrics().horizontalAdvance(self.text()) + 2)
+        return QSize(width, self.fontMetrics().height())
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        painter.drawText(self.rect(), self._flags(), self.text())
+
+    def contextMenuEvent(self, event) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.tr("Copy"), lambda: QGuiApplication.clipboard().setText(self.text()))
+        menu.exec(event.globalPos())
+
+
 class DetailPanel(QWidget):
     """Shows one file; emits requests for actions the main window owns."""
 
@@ -90,22 +268,23 @@ class DetailPanel(QWidget):
     upscale_requested = Signal(int)
     tags_changed = Signal(int)
 
-    def __init__(self, backend: LibraryBackend, parent=None) -> None:
+    def __init__(self, backend: LibraryBackend, parent=None, *, blur: BlurState | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
+        self.blur = blur  # hides the preview of a file rated at or above the user's setting
         self.preview_runner = TaskRunner("preview", 1, sync=backend.sync)
         self.file_id: int | None = None
         self.info: dict[str, Any] | None = None
+        self.preview_image: QImage | None = None
+        self.preview_blurred: QImage | None = None
         self._seq = 0
-        self.preview = QLabel(self)
+        self.preview = PreviewImage(self)
         self.preview.setObjectName("preview")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(QSize(240, 240))
-        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.title = QLabel(self)
+        self.preview.clicked.connect(self._preview_clicked)
+        if blur is not None:
+            blur.changed.connect(self._show_preview)
+        self.title = WrapLabel("", self)
         self.title.setObjectName("detailTitle")
-        self.title.setWordWrap(True)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QToolButton(
             self, icon=icon("open-folder"), toolTip=self.tr("Show in file manager")
         )
@@ -154,6 +333,7 @@ class DetailPanel(QWidget):
     # -- loading -------------------------------------------------------------------------------------
     def clear(self) -> None:
         self.file_id, self.info = None, None
+        self.preview_image = self.preview_blurred = None
         self.preview.setPixmap(QPixmap())
         self.preview.setText(self.tr("Select an image"))
         self.title.setText("")
@@ -188,39 +368,56 @@ class DetailPanel(QWidget):
             b.setEnabled(True)
         self.tag_edit.setEnabled(True)
         self._rebuild_body(info, thresholds)
-        if not self.preview.pixmap() or self.preview.pixmap().isNull():
+        if self.preview.pixmap().isNull():
             self.preview.setText(self.tr("Loading…"))
         size = PREVIEW_SIZE
         source, fallback = info["path"], info.get("thumbnail")
+        blurred = self.blur is not None and self.blur.active  # made on the worker, shown if hidden
         self.preview_runner.clear()
         self.preview_runner.submit(
-            lambda: _read_preview(source, fallback, size), lambda image, err: self._preview(seq, image, err)
+            lambda: _read_preview(source, fallback, size, blurred),
+            lambda images, err: self._preview(seq, images, err),
         )
 
-    def _preview(self, seq: int, image: QImage | None, error) -> None:
+    def rating(self) -> str | None:
+        """The shown file's content rating (None when nothing rated it)."""
+        rating = (self.info or {}).get("rating")
+        return rating.get("rating") if isinstance(rating, dict) else None
+
+    def preview_hidden(self) -> bool:
+        """Whether the preview is blurred now (the blur setting, until the user clicks it)."""
+        return (
+            self.blur is not None
+            and self.file_id is not None
+            and self.blur.hides_rated(self.file_id, self.rating())
+        )
+
+    def _preview(self, seq: int, images, error) -> None:
         if seq != self._seq:
             return
-        if error is not None or image is None or image.isNull():
+        image, blurred = images if error is None and images is not None else (None, None)
+        if image is None or image.isNull():
+            self.preview_image = self.preview_blurred = None
             self.preview.setPixmap(QPixmap())
             self.preview.setText(self.tr("No preview"))
             return
-        self.preview_image = image
-        self._fit_preview()
+        self.preview_image, self.preview_blurred = image, blurred
+        self._show_preview()
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if getattr(self, "preview_image", None) is not None and self.info is not None:
-            self._fit_preview()
+    def _show_preview(self) -> None:
+        """The decoded preview, or its blurred copy while it is hidden (scaled when painted)."""
+        if self.preview_image is None:
+            return
+        hidden = self.preview_hidden()
+        if hidden and self.preview_blurred is None:  # blurring was switched on since: blur it here
+            self.preview_blurred = blur_image(self.preview_image)
+        image = self.preview_blurred if hidden else self.preview_image
+        self.preview.setPixmap(QPixmap.fromImage(image))  # at most PREVIEW_SIZE px: cheap
+        self.preview.setToolTip(self.tr("Blurred for its rating: click to show it") if hidden else "")
 
-    def _fit_preview(self) -> None:
-        # Fit the panel's width and at most PREVIEW_MAX_HEIGHT, so the tags stay in view.
-        box = QSize(max(200, self.preview.width()), PREVIEW_MAX_HEIGHT)
-        pix = QPixmap.fromImage(self.preview_image)  # at most PREVIEW_SIZE px: cheap
-        if pix.width() > box.width() or pix.height() > box.height():
-            pix = pix.scaled(
-                box, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
-        self.preview.setPixmap(pix)
+    def _preview_clicked(self) -> None:
+        if self.preview_hidden() and self.blur is not None and self.file_id is not None:
+            self.blur.reveal(self.file_id)  # the grid shows it too, until the next search
 
     # -- body ----------------------------------------------------------------------------------------
     def _rebuild_body(self, info: dict[str, Any] | None, thresholds: dict[str, float]) -> None:
@@ -233,49 +430,41 @@ class DetailPanel(QWidget):
         self.body_layout.addWidget(self._tags_box(info, thresholds))
         if info.get("scores"):
             box = QGroupBox(self.tr("Scores"), self.body)
-            form = QFormLayout(box)
+            form = _form(box)
             for s in info["scores"]:
                 if ":" in s["kind"]:  # per-class details (rating heads) are in the tags
                     continue
-                form.addRow(s["kind"], QLabel(f"{s['value']:.3f}  ({s['model']})"))
+                form.addRow(ElidedLabel(s["kind"]), WrapLabel(f"{s['value']:.3f}  ({s['model']})"))
             self.body_layout.addWidget(box)
         meta = info.get("metadata") or {}
         if meta.get("prompt") or meta.get("generator"):
             box = QGroupBox(self.tr("Generation"), self.body)
-            form = QFormLayout(box)
-            form.addRow(self.tr("Generator"), QLabel(meta.get("generator") or "?"))
+            form = _form(box)
+            form.addRow(self.tr("Generator"), WrapLabel(meta.get("generator") or "?"))
             for key, label in (("prompt", self.tr("Prompt")), ("negative_prompt", self.tr("Negative"))):
                 if meta.get(key):
-                    text = QLabel(meta[key])
-                    text.setWordWrap(True)
-                    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                    form.addRow(label, text)
+                    form.addRow(label, WrapLabel(meta[key]))
             params = meta.get("generation_params") or {}
             if isinstance(params, dict):
                 for k, v in list(params.items())[:12]:
-                    value = QLabel(str(v))
-                    value.setWordWrap(True)
-                    form.addRow(str(k), value)
+                    form.addRow(ElidedLabel(str(k)), WrapLabel(str(v)))
             self.body_layout.addWidget(box)
         box = QGroupBox(self.tr("File"), self.body)
-        form = QFormLayout(box)
-        path = QLabel(info["path"])
-        path.setWordWrap(True)
-        path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.tr("Path"), path)
+        form = _form(box)
+        form.addRow(self.tr("Path"), WrapLabel(info["path"]))
         if info.get("width"):
             form.addRow(self.tr("Pixels"), QLabel(f"{info['width']} × {info['height']}"))
-        form.addRow(self.tr("Format"), QLabel(f"{info.get('format') or '?'} {info.get('mode') or ''}"))
+        form.addRow(self.tr("Format"), WrapLabel(f"{info.get('format') or '?'} {info.get('mode') or ''}"))
         form.addRow(self.tr("Size"), QLabel(human_size(info.get("size"))))
         if info.get("frames") and info["frames"] > 1:
             form.addRow(self.tr("Frames"), QLabel(str(info["frames"])))
-        form.addRow(self.tr("Status"), QLabel(info.get("status", "")))
+        form.addRow(self.tr("Status"), WrapLabel(info.get("status", "")))
         if info.get("error"):
-            form.addRow(self.tr("Error"), QLabel(info["error"]))
+            form.addRow(self.tr("Error"), WrapLabel(info["error"]))
         exif = meta.get("exif") or {}
         if exif:
-            form.addRow(self.tr("EXIF"), QLabel(self.tr("{n} fields").format(n=len(exif))))
-        form.addRow(self.tr("Indexed"), QLabel(info.get("updated_at") or ""))
+            form.addRow(self.tr("EXIF"), WrapLabel(self.tr("{n} fields").format(n=len(exif))))
+        form.addRow(self.tr("Indexed"), WrapLabel(info.get("updated_at") or ""))
         self.body_layout.addWidget(box)
 
     def _tags_box(self, info: dict[str, Any], thresholds: dict[str, float]) -> QGroupBox:
@@ -284,7 +473,7 @@ class DetailPanel(QWidget):
         layout = QVBoxLayout(box)
         tags = info.get("effective_tags") or []
         if not tags:
-            layout.addWidget(QLabel(self.tr("No tags yet. Add your own above, or run a tagger.")))
+            layout.addWidget(WrapLabel(self.tr("No tags yet. Add your own above, or run a tagger.")))
         groups: dict[str, list[dict[str, Any]]] = {}
         for t in tags:
             groups.setdefault(t["category"], []).append(t)
@@ -293,15 +482,15 @@ class DetailPanel(QWidget):
         for category in order:
             threshold = thresholds.get(category, default)
             header = QLabel(f"<b>{category}</b>  <small>{self.tr('shown from')} {threshold:.2f}</small>")
+            header.setWordWrap(True)
             layout.addWidget(header)
             for t in groups[category]:
                 user = "user" in t["sources"]
                 row = QHBoxLayout()
-                name = QLabel(t["name"])
+                name = ElidedLabel(t["name"])
                 name.setObjectName("tagName")
-                name.setMinimumWidth(110)
-                row.addWidget(name)
-                row.addWidget(ConfidenceBar(t["probability"], threshold, user))
+                row.addWidget(name, 3)
+                row.addWidget(ConfidenceBar(t["probability"], threshold, user), 2)
                 row.addWidget(QLabel(self.tr("you") if user else f"{t['probability']:.2f}"))
                 remove = QToolButton(icon=icon("remove"), toolTip=self.tr("Remove this tag"))
                 remove.setAutoRaise(True)
@@ -355,9 +544,20 @@ class DetailPanel(QWidget):
             QGuiApplication.clipboard().setText(path)
 
 
-def _read_preview(path: str, fallback: str | None, size: int) -> QImage:
-    """Worker thread: the original scaled while decoding, else the cached thumbnail."""
+def _form(box: QGroupBox) -> QFormLayout:
+    """A form whose values go under their names when the panel is too narrow for both."""
+    form = QFormLayout(box)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+def _read_preview(path: str, fallback: str | None, size: int, blurred: bool) -> tuple[QImage, QImage | None]:
+    """Worker thread: the original scaled while decoding (else the cached thumbnail), and a blurred
+    copy when blurring is on."""
     image = read_scaled(path, size) if Path(path).is_file() else QImage()
     if image.isNull() and fallback:
         image = read_scaled(fallback, size)
-    return image
+    if blurred and not image.isNull():
+        return image, blur_image(image)
+    return image, None

@@ -116,6 +116,10 @@ class DuplicatesDialog(QDialog):
         self.trash_button = QPushButton(self.tr("Move the others to the trash…"), self)
         self.trash_button.setEnabled(False)
         self.trash_button.clicked.connect(self.trash_others)
+        self.compare_button = QPushButton(self.tr("Compare…"), self)  # choose the keeper by eye
+        self.compare_button.setEnabled(False)
+        self.compare_button.clicked.connect(lambda: self.compare_group(self.list.currentRow()))
+        self.list.currentRowChanged.connect(lambda i: self.compare_button.setEnabled(i >= 0))
         self.status = QLabel(self.tr("Looking for duplicates…"), self)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -123,6 +127,7 @@ class DuplicatesDialog(QDialog):
         right_layout.addWidget(self.reasons)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.compare_button)
         row.addWidget(self.trash_button)
         right_layout.addLayout(row)
         splitter = QSplitter(self)
@@ -187,6 +192,12 @@ class DuplicatesDialog(QDialog):
             card.image.setPixmap(QPixmap.fromImage(image))
         else:
             card.image.setText(self.tr("No preview"))
+
+    def compare_group(self, index: int):
+        """The group's members (up to four) side by side, each with "Keep this one"."""
+        from acgdesk.gui.view.compare import compare_duplicates
+
+        return compare_duplicates(self, index)
 
     def choose_keeper(self, index: int, file_id: int) -> None:
         self.keepers[index] = file_id

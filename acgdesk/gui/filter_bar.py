@@ -8,7 +8,16 @@ that text would find in the CLI too.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSlider, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QToolButton,
+    QWidget,
+)
 
 SORTS = (
     ("Best match, then newest", ""),  # free words: by meaning; filters alone: newest first
@@ -32,8 +41,9 @@ SCORE_KINDS = ("aesthetic", "sharpness")
 class FilterBar(QWidget):
     changed = Signal()
     thumb_size_changed = Signal(int)
+    layout_changed = Signal(str)  # the grid layout the user picked: "square" or "justified"
 
-    def __init__(self, parent=None, *, thumb_size: int = 176) -> None:
+    def __init__(self, parent=None, *, thumb_size: int = 176, grid_layout: str = "square") -> None:
         super().__init__(parent)
         self.sort = QComboBox(self)
         for label, _term in SORTS:
@@ -49,6 +59,23 @@ class FilterBar(QWidget):
         self.size_slider = QSlider(Qt.Orientation.Horizontal, self, minimum=64, maximum=384, value=thumb_size)
         self.size_slider.setFixedWidth(120)
         self.size_slider.setToolTip(self.tr("Thumbnail size (Ctrl + wheel on the grid)"))
+        # the grid layout: uniform squares, or justified rows (each image at its own shape)
+        self.layout_buttons: dict[str, QToolButton] = {}
+        self.layout_group = QButtonGroup(self)
+        self.layout_group.setExclusive(True)
+        for mode, text, tip in (
+            ("square", self.tr("Squares"), self.tr("Square cells, every image fitted inside one")),
+            ("justified", self.tr("Justified"), self.tr("Rows of equal height, each image at its own shape")),
+        ):
+            button = QToolButton(self)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            button.setObjectName(f"layout_{mode}")
+            self.layout_group.addButton(button)
+            self.layout_buttons[mode] = button
+        self.set_layout(grid_layout)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Sort"), self))
@@ -60,6 +87,8 @@ class FilterBar(QWidget):
         layout.addWidget(QLabel("–", self))
         layout.addWidget(self.score_max)
         layout.addStretch(1)
+        for button in self.layout_buttons.values():
+            layout.addWidget(button)
         layout.addWidget(QLabel(self.tr("Size"), self))
         layout.addWidget(self.size_slider)
         for combo in (self.sort, self.rating, self.score_kind):
@@ -67,6 +96,22 @@ class FilterBar(QWidget):
         for spin in (self.score_min, self.score_max):
             spin.valueChanged.connect(self.changed)
         self.size_slider.valueChanged.connect(self.thumb_size_changed)
+        for mode, button in self.layout_buttons.items():
+            button.toggled.connect(lambda on, mode=mode: on and self.layout_changed.emit(mode))
+
+    def layout_mode(self) -> str:
+        return next((m for m, b in self.layout_buttons.items() if b.isChecked()), "square")
+
+    def set_layout(self, mode: str) -> None:
+        """Show ``mode`` as the chosen layout (emits nothing)."""
+        button = self.layout_buttons.get(mode, self.layout_buttons["square"])
+        if button.isChecked():
+            return
+        for b in self.layout_buttons.values():
+            b.blockSignals(True)
+        button.setChecked(True)
+        for b in self.layout_buttons.values():
+            b.blockSignals(False)
 
     def terms(self) -> str:
         """The query terms these controls stand for (empty when they filter nothing)."""

@@ -1,9 +1,9 @@
-"""First run: pick the folders to manage, see which models work offline, offer the recommended
-downloads. Nothing is fetched unless the user ticks it."""
+"""First run: pick the folders to manage (the library's own are listed first), see which models work
+offline, offer the recommended downloads. Nothing is fetched unless the user ticks it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,11 +19,16 @@ from PySide6.QtWidgets import (
 from acgdesk.gui.backend import LibraryBackend
 from acgdesk.gui.models_dialog import catalogue_rows
 from acgdesk.gui.prefs import Prefs
+from acgdesk.gui.resources import icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the model id to download; "" for models already usable
+PATH_ROLE = Qt.ItemDataRole.UserRole + 2  # a folder's path
+EXISTING_ROLE = Qt.ItemDataRole.UserRole + 3  # True for folders the library already has
 
 
 class FirstRunDialog(QDialog):
+    folders_loaded = Signal()  # the library's existing folders are listed
+
     def __init__(self, backend: LibraryBackend, prefs: Prefs, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome to acgdesk"))
@@ -62,10 +67,36 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         backend.read(catalogue_rows, self._models_loaded)
+        backend.read(lambda lib: lib.folders(), self._folders_loaded)
+
+    def _paths(self) -> list[str]:
+        return [self.folders.item(i).data(PATH_ROLE) for i in range(self.folders.count())]
 
     def add_folder(self, path: str) -> None:
-        if path and not self.folders.findItems(path, Qt.MatchFlag.MatchExactly):
-            self.folders.addItem(path)
+        if path and path not in self._paths():
+            item = QListWidgetItem(path)
+            item.setData(PATH_ROLE, path)
+            item.setData(EXISTING_ROLE, False)
+            self.folders.addItem(item)
+
+    def _folders_loaded(self, folders, error) -> None:
+        """The folders the library already manages, first, marked as such (they are not added again)."""
+        if error is not None or folders is None:
+            self.folders_loaded.emit()
+            return
+        for row, f in enumerate(folders):
+            if f.path in self._paths():
+                continue
+            ok = f.counts.get("ok", 0)
+            text = self.tr("{path}  — in the library, {n} images").format(path=f.path, n=f"{ok:,}")
+            if f.state == "offline":
+                text += "  " + self.tr("[offline]")
+            item = QListWidgetItem(icon("folder-offline" if f.state == "offline" else "folder"), text)
+            item.setData(PATH_ROLE, f.path)
+            item.setData(EXISTING_ROLE, True)
+            item.setToolTip(self.tr("Already managed by this library; it is kept up to date."))
+            self.folders.insertItem(row, item)
+        self.folders_loaded.emit()
 
     def _add_folder(self) -> None:
         self.add_folder(QFileDialog.getExistingDirectory(self, self.tr("A folder of images")))
@@ -95,7 +126,13 @@ class FirstRunDialog(QDialog):
             self.models.addItem(item)
 
     def chosen_folders(self) -> list[str]:
-        return [self.folders.item(i).text() for i in range(self.folders.count())]
+        """The folders added in this dialog (the library's own are indexed anyway)."""
+        items = [self.folders.item(i) for i in range(self.folders.count())]
+        return [item.data(PATH_ROLE) for item in items if not item.data(EXISTING_ROLE)]
+
+    def existing_folders(self) -> list[str]:
+        items = [self.folders.item(i) for i in range(self.folders.count())]
+        return [item.data(PATH_ROLE) for item in items if item.data(EXISTING_ROLE)]
 
     def chosen_downloads(self) -> list[str]:
         out = []

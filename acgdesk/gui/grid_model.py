@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, QUrl
 from PySide6.QtGui import QImage
 
 from acgdesk.gui.thumbs import ThumbnailLoader
@@ -82,6 +82,17 @@ class ResultsModel(QAbstractListModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+
+    def mimeTypes(self) -> list[str]:
+        return ["text/uri-list"]
+
+    def mimeData(self, indexes) -> QMimeData:
+        """Dragging cells out of the window: the files as URLs (the rows whose path is known, which
+        are the painted ones: their thumbnail lookup told it)."""
+        paths = dict.fromkeys(self.path(i.row()) for i in indexes if i.isValid())
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(p) for p in paths if p])
+        return mime
 
     def _thumbs_ready(self, ids: list[int]) -> None:
         rows = [r for r in (self._visible_row(i) for i in ids) if r is not None]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.blur import BlurState
 from acgdesk.gui.delegate import ThumbDelegate
 from acgdesk.gui.detail_panel import DetailPanel
 from acgdesk.gui.filter_bar import FilterBar
@@ -36,6 +37,7 @@ from acgdesk.gui.sidebar import Sidebar
 from acgdesk.gui.similar import Source, describe_remote, run_similar, source_from_mime
 from acgdesk.gui.thumbs import ThumbnailLoader
 from acgdesk.gui.upscale import UpscaleController
+from acgdesk.gui.view.viewer import Viewer
 from acgdesk.gui.watching import WatchController
 from acgdesk.search.query import QuerySyntaxError, parse
 
@@ -91,16 +93,23 @@ class MainWindow(QMainWindow):
         self.grid = ThumbGrid(self, cell=cell)
         self.grid.setObjectName("grid")
         self.grid.setModel(self.model)
-        self.grid.setItemDelegate(ThumbDelegate(self.model, self.grid))
+        self.blur = BlurState(backend, self.prefs, self)  # thumbnails rated at or above the setting
+        self.grid.setItemDelegate(ThumbDelegate(self.model, self.grid, blur=self.blur))
+        self.grid.set_ratio_source(lambda ids, done: backend.read(lambda lib: lib.aspect_ratios(ids), done))
+        self.grid.set_layout_mode(self.prefs.get("grid_layout"))
+        self.thumbs.set_size(self.grid.thumb_size())
+        self.grid.layout_changed.connect(self._grid_layout_changed)
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(self._grid_menu)
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
         self.grid.cell_size_changed.connect(self._cell_size_changed)
+        self.viewer = Viewer(backend, self.model, self.grid, self.prefs, self, blur=self.blur)  # Enter
+        self.grid.activated.connect(lambda index: self.viewer.open_row(index.row()))
 
         self.search = SearchBar(backend, self)
-        self.filters = FilterBar(self, thumb_size=cell)
+        self.filters = FilterBar(self, thumb_size=cell, grid_layout=self.grid.layout_mode)
         self.sidebar = Sidebar(backend, self)
-        self.detail = DetailPanel(backend, self)
+        self.detail = DetailPanel(backend, self, blur=self.blur)
         self.jobs = JobsModel(self)
         self.jobs_panel = JobsPanel(self.jobs, self)
         self.upscales = UpscaleController(backend, self.jobs, self)
@@ -154,6 +163,7 @@ class MainWindow(QMainWindow):
         self.search.search_requested.connect(lambda _t: self.run_search())
         self.filters.changed.connect(self.run_search)
         self.filters.thumb_size_changed.connect(self.grid.set_cell_size)
+        self.filters.layout_changed.connect(self.grid.set_layout_mode)
         self.sidebar.folder_selected.connect(self._folder_selected)
         self.sidebar.add_requested.connect(self.add_folders)
         self.detail.similar_requested.connect(self.find_similar_to_file)
@@ -195,6 +205,11 @@ class MainWindow(QMainWindow):
         self.paste_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.paste_action.triggered.connect(self.paste)
         self.grid.addAction(self.paste_action)
+        self.compare_action = QAction(icon("compare"), self.tr("Compare"), self)
+        self.compare_action.setShortcut(QKeySequence("C"))
+        self.compare_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.compare_action.triggered.connect(lambda: self.compare_files())
+        self.grid.addAction(self.compare_action)
         for a in (
             self.add_action,
             self.refresh_action,
@@ -268,6 +283,8 @@ class MainWindow(QMainWindow):
             return
         self._search_seq += 1
         seq = self._search_seq
+        if not keep_position:
+            self.blur.reset_revealed()  # images shown by a click are blurred again in a new search
         ranked = bool(parsed.free_text)
         if not ranked and not parsed.sort and not keep_position:
             # The default order has an index: its first page comes in a millisecond at any size,
@@ -347,8 +364,13 @@ class MainWindow(QMainWindow):
         self.folder = path
         self.run_search()
 
+    def _grid_layout_changed(self, mode: str) -> None:
+        self.prefs.set("grid_layout", mode)
+        self.thumbs.set_size(self.grid.thumb_size())
+        self.filters.set_layout(mode)
+
     def _cell_size_changed(self, cell: int) -> None:
-        self.thumbs.set_size(cell - 8)
+        self.thumbs.set_size(self.grid.thumb_size())
         self.prefs.set("thumb_size", cell)
         if self.filters.size_slider.value() != cell:
             self.filters.size_slider.blockSignals(True)
@@ -369,6 +391,7 @@ class MainWindow(QMainWindow):
         query = self.filter_query()
         self._search_seq += 1
         seq = self._search_seq
+        self.blur.reset_revealed()
         self.count_label.setText(self.tr("Looking for images similar to {s}…").format(s=source.label))
         self.backend.read(
             lambda lib: run_similar(lib, source, query),
@@ -414,6 +437,8 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def dragEnterEvent(self, event) -> None:
+        if event.source() is not None:  # cells or the viewer's picture dragged within the window
+            return
         if source_from_mime(event.mimeData()) is not None or describe_remote(event.mimeData()):
             event.acceptProposedAction()
 
@@ -448,6 +473,18 @@ class MainWindow(QMainWindow):
     def selected_ids(self) -> list[int]:
         return [self.model.file_id(i.row()) for i in self.grid.selectionModel().selectedIndexes()]
 
+    def compare_files(self, file_ids: list[int] | None = None):
+        """2-4 images side by side (default: the selection, in grid order); see acgdesk.gui.view.compare."""
+        from acgdesk.gui.view.compare import MAX_PANES, open_compare
+
+        rows = sorted(i.row() for i in self.grid.selectionModel().selectedIndexes())
+        ids = file_ids if file_ids is not None else [self.model.file_id(r) for r in rows]
+        if not 2 <= len(ids) <= MAX_PANES:
+            self.count_label.setText(self.tr("Select two to four images to compare"))
+            return None
+        self.compare_view = open_compare(self.backend, ids, self)
+        return self.compare_view
+
     def _grid_menu(self, pos) -> None:
         index = self.grid.indexAt(pos)
         if not index.isValid():
@@ -458,8 +495,12 @@ class MainWindow(QMainWindow):
             )
         menu = QMenu(self)
         file_id = self.model.file_id(index.row())
+        self.viewer.add_menu_actions(menu, index.row())  # View, open with…, copy image
+        menu.addSeparator()
         menu.addAction(icon("similar"), self.tr("Find similar"), lambda: self.find_similar_to_file(file_id))
         menu.addAction(icon("upscale"), self.tr("Upscale…"), lambda: self.upscale_files(self.selected_ids()))
+        if 2 <= len(self.selected_ids()) <= 4:
+            menu.addAction(self.compare_action)
         menu.addSeparator()
         menu.addAction(icon("open-folder"), self.tr("Show in file manager"), self.detail.open_in_file_manager)
         menu.addAction(icon("copy"), self.tr("Copy path"), self.detail.copy_path)
@@ -524,7 +565,9 @@ class MainWindow(QMainWindow):
         self.upscales.close()
         self._refresh_timer.stop()
         self.thumbs.shutdown()
+        self.blur.shutdown()
         self.detail.preview_runner.clear()
         self.detail.preview_runner.wait(5000)
+        self.viewer.shutdown()
         self.backend.close()
         super().closeEvent(event)

@@ -1,4 +1,5 @@
-"""Per-user GUI preferences (QSettings): theme, thumbnail size, device, first run, last library.
+"""Per-user GUI preferences (QSettings): theme, thumbnail size and layout, blur, device, first run,
+last library.
 
 Library-wide settings (display thresholds, default models) live in the library database, through
 the facade, so the CLI sees them too; only what is about this user's screen is kept here.
@@ -8,9 +9,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
+from acgdesk.search.query import RATINGS
+
 DEFAULTS = {
     "theme": "light",
     "thumb_size": 176,
+    "grid_layout": "square",  # or "justified": rows of equal height, each image at its aspect ratio
+    "blur_from": "",  # blur images rated this or higher ("sensitive", "questionable", "explicit"); "" off
     "device": "auto",
     "run_models": True,
     "watch": True,  # watch the library folders while the window is open
@@ -18,6 +23,14 @@ DEFAULTS = {
     "library": "",
     "language": "",
 }
+
+
+def blur_applies(rating: str | None, blur_from: str | None) -> bool:
+    """Whether an image rated ``rating`` is blurred when blurring starts at ``blur_from``.
+    Unrated images (no rating model ran, no user rating) are never blurred."""
+    if not blur_from or blur_from not in RATINGS or rating not in RATINGS:
+        return False
+    return RATINGS.index(rating) >= RATINGS.index(blur_from)
 
 
 class Prefs:
@@ -38,3 +51,8 @@ class Prefs:
 
     def set(self, key: str, value) -> None:
         self.settings.setValue(key, value)
+
+    def should_blur(self, rating: str | None) -> bool:
+        """Whether an image with this content rating is shown blurred (the setting in Settings; off by
+        default). The grid, the detail panel and the viewer all ask this."""
+        return blur_applies(rating, self.get("blur_from"))

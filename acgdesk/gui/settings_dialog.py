@@ -1,5 +1,5 @@
-"""Settings: display thresholds (stored in the library, shared with the CLI), device, thumbnail size,
-theme and language (this user's, in QSettings)."""
+"""Settings: display thresholds (stored in the library, shared with the CLI), device, thumbnail size
+and layout, blurring by content rating, theme and language (this user's, in QSettings)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,14 @@ from acgdesk.gui.prefs import Prefs
 DEVICES = ("auto", "cpu", "cuda", "directml", "coreml", "mps")
 THRESHOLD_KEYS = ("general", "character", "default")
 LANGUAGES = (("", "System"), ("en", "English"), ("zh_CN", "简体中文"), ("ja", "日本語"))
+# blur thumbnails (and the detail preview, the viewer) rated this or higher; "" never
+BLUR_LEVELS = (
+    ("", "Never"),
+    ("sensitive", "Sensitive, questionable and explicit"),
+    ("questionable", "Questionable and explicit"),
+    ("explicit", "Explicit only"),
+)
+GRID_LAYOUTS = (("square", "Squares"), ("justified", "Justified rows"))
 
 
 class SettingsDialog(QDialog):
@@ -46,6 +54,17 @@ class SettingsDialog(QDialog):
         self.thumb = QSpinBox(self, minimum=64, maximum=384, singleStep=16)
         self.thumb.setValue(prefs.get("thumb_size"))
         form.addRow(self.tr("Thumbnail size"), self.thumb)
+        self.grid_layout = QComboBox(self)
+        for code, name in GRID_LAYOUTS:
+            self.grid_layout.addItem(self.tr(name), code)
+        self.grid_layout.setCurrentIndex(max(0, self.grid_layout.findData(prefs.get("grid_layout"))))
+        form.addRow(self.tr("Grid layout"), self.grid_layout)
+        self.blur = QComboBox(self)
+        for code, name in BLUR_LEVELS:
+            self.blur.addItem(self.tr(name), code)
+        self.blur.setCurrentIndex(max(0, self.blur.findData(prefs.get("blur_from"))))
+        self.blur.setToolTip(self.tr("Blurred images are shown when clicked, until the next search"))
+        form.addRow(self.tr("Blur images rated"), self.blur)
         self.theme = QComboBox(self)
         self.theme.addItems(["light", "dark"])
         self.theme.setCurrentText(prefs.get("theme"))
@@ -84,6 +103,8 @@ class SettingsDialog(QDialog):
         self.prefs.set("run_models", self.run_models.isChecked())
         self.prefs.set("thumb_size", self.thumb.value())
         self.prefs.set("language", self.language.currentData())
+        self.prefs.set("blur_from", self.blur.currentData())
+        self.prefs.set("grid_layout", self.grid_layout.currentData())
         if self.theme.currentText() != self.prefs.get("theme"):
             self.prefs.set("theme", self.theme.currentText())
             apply_theme(QApplication.instance(), self.theme.currentText())
@@ -93,4 +114,7 @@ class SettingsDialog(QDialog):
         parent = self.parent()
         if parent is not None and hasattr(parent, "grid"):
             parent.grid.set_cell_size(self.thumb.value())
+            parent.grid.set_layout_mode(self.grid_layout.currentData())
+        if parent is not None and hasattr(parent, "blur"):
+            parent.blur.refresh()
         super().accept()

@@ -1,17 +1,21 @@
 """GUI responsiveness on a large library: first painted page, GUI-thread stalls while scrolling, memory.
 
     .venv/bin/python tests/bench/bench_gui.py [--files 100000] [--thumbs 2000] [--keep DIR]
-                                              [--out bench-results/bench_gui.json]
+                                              [--layout square|justified] [--out bench-results/bench_gui.json]
 
 Builds (once, cached in ``.cache/bench-gui-<files>``) a library of ``--files`` synthetic rows with real
 WebP thumbnails in the cache: ``--thumbs`` distinct picture-like thumbnails (256 px, as indexing
 writes them) shared round-robin by the rows' content hashes, so the disk holds a few thousand
-thumbnail files rather than 100k while every row still costs a real read + decode. Then, in this
-process, on Qt's offscreen platform (no display needed):
+thumbnail files rather than 100k while every row still costs a real read + decode; each row's width
+and height are its thumbnail's shape (portrait and landscape mixed), so the justified layout
+(``--layout justified``) has real aspect ratios to lay out. Then, in this process, on Qt's offscreen
+platform (no display needed):
 
 * ``first_page_s``: from creating the main window (backend, id query, grid) to the moment every cell
-  of the first page is painted with its thumbnail (target <= 1 s at 100k); ``results_s``: until the
-  whole id list is in the grid (the first page is shown while it is read);
+  of the first page is painted with its thumbnail (target <= 1 s at 100k) — in the justified layout,
+  laid out with the real aspect ratios of those rows; ``results_s``: until the whole id list is in
+  the grid (the first page is shown while it is read); ``ratios_s`` (justified): until every row's
+  aspect ratio is known and ``layout_s`` until every row is laid out;
 * ``stall_max_ms``: a 2 ms QTimer heartbeat runs while the grid is scrolled from top to bottom in
   steps of 3/4 of a page every 16 ms (a fast, continuous flick); the longest gap between heartbeats,
   less the 2 ms interval, is the longest time the GUI thread could not answer (target <= 50 ms);
@@ -66,7 +70,8 @@ def make_thumb(seed: int) -> Image.Image:
 def build_library(root: Path, files: int, thumbs: int) -> None:
     """Synthetic rows (one folder) and real WebP thumbnails; skipped when already built."""
     marker = root / "bench-built.json"
-    if marker.exists() and json.loads(marker.read_text()) == {"files": files, "thumbs": thumbs}:
+    built = {"files": files, "thumbs": thumbs, "shapes": "thumbnail"}
+    if marker.exists() and json.loads(marker.read_text()) == built:
         return
     if root.exists():
         import shutil
@@ -75,10 +80,13 @@ def build_library(root: Path, files: int, thumbs: int) -> None:
     started = time.perf_counter()
     with Library.open(root) as lib:
         hashes = [f"{i:064x}" for i in range(1, thumbs + 1)]
+        shapes = []  # each thumbnail's (width, height): its rows are 6x that, as if 1536x1200 etc.
         for i, h in enumerate(hashes):
             target = thumbnail_path(lib.thumbs_dir, h)
             target.parent.mkdir(parents=True, exist_ok=True)
-            make_thumb(i).save(target, "WEBP", quality=80)
+            im = make_thumb(i)
+            shapes.append((im.width * 6, im.height * 6))
+            im.save(target, "WEBP", quality=80)
         now = utcnow()
         base_ns = 1_700_000_000 * 10**9
         with transaction(lib.db) as conn:
@@ -89,7 +97,7 @@ def build_library(root: Path, files: int, thumbs: int) -> None:
             conn.executemany(
                 "INSERT INTO files (id, folder_id, path, size, mtime_ns, content_hash, width, height, "
                 "format, mode, frames, status, added_at, updated_at) "
-                "VALUES (?, 1, ?, ?, ?, ?, 1200, 1600, 'PNG', 'RGB', 1, 'ok', ?, ?)",
+                "VALUES (?, 1, ?, ?, ?, ?, ?, ?, 'PNG', 'RGB', 1, 'ok', ?, ?)",
                 (
                     (
                         i,
@@ -97,13 +105,14 @@ def build_library(root: Path, files: int, thumbs: int) -> None:
                         500_000 + i,
                         base_ns + i * 10**9,
                         hashes[i % thumbs],
+                        *shapes[i % thumbs],
                         now,
                         now,
                     )
                     for i in range(1, files + 1)
                 ),
             )
-    marker.write_text(json.dumps({"files": files, "thumbs": thumbs}))
+    marker.write_text(json.dumps(built))
     print(
         f"built {files:,} rows and {thumbs:,} thumbnails in {time.perf_counter() - started:.1f} s", flush=True
     )
@@ -162,12 +171,12 @@ def first_page_painted(win) -> bool:
     from PySide6.QtGui import QImage
 
     first, last = win.grid.visible_rows()
-    if last <= first:
+    if last <= first or win.grid.ratios_known_before() < last:  # justified: laid out for real
         return False
     return all(isinstance(win.model.thumb(r), QImage) for r in range(first, last))
 
 
-def run(root: Path, files: int, runs: list[str]) -> dict:
+def run(root: Path, files: int, runs: list[str], layout: str = "square") -> dict:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QPointF, QSettings, Qt, QTimer
     from PySide6.QtGui import QWheelEvent
 
@@ -192,9 +201,15 @@ def run(root: Path, files: int, runs: list[str]) -> dict:
         return False
 
     settings = QSettings(str(root / "bench-prefs.ini"), QSettings.Format.IniFormat)
+    prefs = Prefs(settings)
+    prefs.set("grid_layout", layout)
     t0 = time.perf_counter()
     backend = LibraryBackend(root)
-    win = MainWindow(backend, Prefs(settings), run_models=False)
+    win = MainWindow(backend, prefs, run_models=False)
+    ratios_at = {}
+    win.grid.ratios_ready.connect(
+        lambda: win.model.rowCount() == files and ratios_at.setdefault("t", time.perf_counter())
+    )
     win.resize(1400, 900)
     win.show()
     shown_at = {}
@@ -206,8 +221,15 @@ def run(root: Path, files: int, runs: list[str]) -> dict:
     t_page = time.perf_counter()
     assert spin_until(lambda: "t" in shown_at, 120), "no results"
     assert win.model.rowCount() == files, win.model.rowCount()
+    out["layout"] = win.grid.layout_mode
     out["first_page_s"] = round(t_page - t0, 3) if ok else None
     out["results_s"] = round(shown_at["t"] - t0, 3)  # every id in the grid (scrollable to the end)
+    if layout == "justified":
+        assert spin_until(lambda: "t" in ratios_at, 120), "aspect ratios never all arrived"
+        out["ratios_s"] = round(ratios_at["t"] - t0, 3)
+        assert spin_until(lambda: win.grid._justified.done, 60), "never laid out"
+        out["layout_s"] = round(time.perf_counter() - t0, 3)
+        out["justified_rows"] = win.grid._justified.rows()
     first, last = win.grid.visible_rows()
     out["cells_per_page"] = last - first
     out["columns"] = win.grid.columns()
@@ -318,6 +340,9 @@ def main() -> int:
     parser.add_argument(
         "--keep", type=Path, help="library folder to build/reuse (default .cache/bench-gui-N)"
     )
+    parser.add_argument(
+        "--layout", default="square", choices=("square", "justified"), help="the grid layout to measure"
+    )
     parser.add_argument("--out", type=Path, default=REPO / "bench-results" / "bench_gui.json")
     args = parser.parse_args()
     root = args.keep or REPO / ".cache" / f"bench-gui-{args.files}"
@@ -328,7 +353,12 @@ def main() -> int:
         "files": args.files,
         "thumbnail_files": args.thumbs,
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "loadavg_before": load},
-        **run(root, args.files, [r for r in args.runs.split(",") if r in ("scrollbar", "wheel", "drag")]),
+        **run(
+            root,
+            args.files,
+            [r for r in args.runs.split(",") if r in ("scrollbar", "wheel", "drag")],
+            args.layout,
+        ),
         "loadavg_after": os.getloadavg(),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

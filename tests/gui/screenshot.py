@@ -62,10 +62,12 @@ def picture(seed: int, w: int, h: int) -> Image.Image:
     return im
 
 
-def prepare(root: Path) -> Path:
+def prepare(root: Path, *, nested: bool = False) -> Path:
     art = root / "art"
     for i in range(40):
         folder = art / ("pixiv" if i % 3 else "twitter")
+        if nested and i % 3:  # sub-folders for the sidebar's tree: pixiv/2023/summer, pixiv/2024
+            folder = folder / ("2024" if i % 2 else "2023/summer" if i % 4 == 0 else "2023")
         folder.mkdir(parents=True, exist_ok=True)
         w, h = (900, 1200) if i % 2 else (1200, 800)
         picture(i, w, h).save(folder / f"illust_{i:03d}.png")
@@ -99,11 +101,58 @@ def prepare(root: Path) -> Path:
     return lib_root
 
 
+COMPARE_VARIANTS = [  # (prompt, negative prompt, changed settings) for the images --compare shows
+    (
+        "masterpiece, best quality, 1girl, hatsune miku, long hair, (cat ears:1.2), smile, blue sky, "
+        "<lora:miku_v2:0.8>",
+        "lowres, bad anatomy, text",
+        {},
+    ),
+    (
+        "masterpiece, best quality, 1girl, hatsune miku, long hair, (cat ears:1.4), open mouth, night sky, "
+        "stars, <lora:miku_v2:0.6>",
+        "lowres, bad anatomy, watermark",
+        {"Sampler": "Euler a", "Steps": 30},
+    ),
+    (
+        "masterpiece, 1girl, hatsune miku, long hair, cat ears, smile, school uniform, outdoors",
+        "lowres, bad anatomy, text",
+        {"CFG scale": 5.5},
+    ),
+    (
+        "best quality, 1girl, hatsune miku, twintails, smile, BREAK blue sky, clouds",
+        "lowres, text",
+        {"Size": "1024x1024"},
+    ),
+]
+
+
+def vary_prompts(lib_root: Path, ids: list[int]) -> None:
+    """The prepared images differ only by seed: give those --compare shows prompts that differ."""
+    with Library.open(lib_root) as lib, transaction(lib.db) as conn:
+        for n, (file_id, (prompt, negative, changed)) in enumerate(zip(ids, COMPARE_VARIANTS, strict=False)):
+            params = {"Steps": 28, "Sampler": "DPM++ 2M", "Schedule type": "Karras", "CFG scale": 7}
+            params |= {"Seed": 1234 + 1111 * n, "Size": "832x1216", "Model": "animagineXL_v31", **changed}
+            conn.execute(
+                "UPDATE metadata SET prompt = ?, negative_prompt = ?, generation_params = ? "
+                "WHERE file_id = ?",
+                (prompt, negative, json.dumps(params), file_id),
+            )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=REPO / "bench-results" / "screenshot.png")
     parser.add_argument("--theme", default="light", choices=("light", "dark"))
     parser.add_argument("--query", default="", help="a search to type before the screenshot")
+    parser.add_argument("--compare", type=int, default=0, help="compare the first N (2-4) results")
+    parser.add_argument("--swipe", action="store_true", help="with --compare 2: in swipe mode")
+    parser.add_argument("--layout", default="square", choices=("square", "justified"), help="grid layout")
+    parser.add_argument("--sidebar-expand", action="store_true", help="sub-folders, shown opened")
+    parser.add_argument("--blur", default="", help="blur images rated this or higher (e.g. sensitive)")
+    parser.add_argument("--size", default="1400x900", help="window size, WxH (default: the app's own)")
+    parser.add_argument("--view", type=int, metavar="ROW", help="open the viewer on this result (0: first)")
+    parser.add_argument("--view-info", action="store_true", help="with --view: its information overlay too")
     args = parser.parse_args()
 
     from PySide6.QtCore import QEventLoop, QItemSelectionModel, QSettings
@@ -111,7 +160,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="acgdesk-shot-") as tmp:
         tmp_path = Path(tmp)
-        lib_root = prepare(tmp_path)
+        lib_root = prepare(tmp_path, nested=args.sidebar_expand)
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
@@ -122,8 +171,10 @@ def main() -> int:
         apply_theme(app, args.theme)
         prefs = Prefs()
         prefs.set("run_models", False)
+        prefs.set("grid_layout", args.layout)
+        prefs.set("blur_from", args.blur)
         window = open_window(lib_root, prefs=prefs)
-        window.resize(1500, 920)
+        window.resize(*(int(v) for v in args.size.lower().split("x")))
         window.show()
         window.start()
 
@@ -136,6 +187,13 @@ def main() -> int:
             return False
 
         spin(10, lambda: window.model.rowCount() > 0)
+        spin(10, lambda: not window.grid.ratios_pending())
+        if args.sidebar_expand:
+            spin(10, lambda: bool(window.sidebar.folders))
+            for f in window.sidebar.folders:
+                window.sidebar.tree.expand(window.sidebar.index_of(f.path))
+            for path in list(window.sidebar.children):  # and the sub-folders' own
+                window.sidebar.tree.expand(window.sidebar.index_of(path))
         if args.query:
             window.search.set_text(args.query, submit=True)
             spin(2)
@@ -147,11 +205,28 @@ def main() -> int:
         spin(10, lambda: window.detail.info is not None)
         spin(10, lambda: not window.detail.preview.pixmap().isNull())
         spin(0.5)
+        shown = window
+        if args.compare:
+            # every other row: the prepared images alternate between landscape and portrait
+            ids = [window.model.file_id(r) for r in range(0, 2 * args.compare, 2)]
+            vary_prompts(lib_root, ids)
+            shown = window.compare_files(ids)
+            spin(20, lambda: shown.ready)
+            if args.swipe:
+                shown.show_swipe()
+            spin(1)
+        if args.view is not None:  # the viewer over the window, as Enter on a thumbnail opens it
+            window.viewer.open_row(args.view)
+            spin(20, lambda: window.viewer.canvas.has_picture())
+            if args.view_info:
+                window.viewer.toggle_info()
+                spin(10, lambda: window.viewer.info_label.isVisible())
+            spin(0.5)
         screen = QApplication.primaryScreen()
         # the window as the X server shows it (what a user sees), else as Qt renders it
-        shot = screen.grabWindow(window.winId()) if QApplication.platformName() == "xcb" else window.grab()
+        shot = screen.grabWindow(shown.winId()) if QApplication.platformName() == "xcb" else shown.grab()
         if shot.isNull():
-            shot = window.grab()
+            shot = shown.grab()
         args.out.parent.mkdir(parents=True, exist_ok=True)
         shot.save(str(args.out), "PNG")
         print(

@@ -80,9 +80,7 @@ def test_a_folder_added_while_running_gets_indexed_and_appears(qtbot, window, tm
     assert job.result.ok == 3
     qtbot.waitUntil(lambda: window.model.rowCount() == 15, timeout=10_000)
     qtbot.waitUntil(
-        lambda: any(
-            "new-art" in window.sidebar.list.item(i).text() for i in range(window.sidebar.list.count())
-        ),
+        lambda: any("new-art" in label for label in window.sidebar.labels()),
         timeout=10_000,
     )
     assert "[done]" in window.jobs_panel.list.itemWidget(window.jobs_panel.list.item(0)).label.text()

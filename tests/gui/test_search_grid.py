@@ -50,15 +50,12 @@ def test_filter_controls_add_query_terms(qtbot, window):
 
 
 def test_sidebar_folder_narrows_the_grid(qtbot, window, library_dir):
-    qtbot.waitUntil(lambda: window.sidebar.list.count() == 3, timeout=10_000)
-    item = next(
-        window.sidebar.list.item(i)
-        for i in range(window.sidebar.list.count())
-        if "twitter" in window.sidebar.list.item(i).text()
-    )
-    assert "(4)" in item.text()
+    qtbot.waitUntil(lambda: len(window.sidebar.labels()) == 3, timeout=10_000)
+    label = next(t for t in window.sidebar.labels() if "twitter" in t)
+    assert "(4)" in label
+    twitter = next(f.path for f in window.sidebar.folders if f.path.endswith("twitter"))
     with qtbot.waitSignal(window.results_shown, timeout=10_000):
-        window.sidebar.list.setCurrentItem(item)
+        assert window.sidebar.select_path(twitter)
     assert names_shown(window) == {f"t{i:02d}.jpg" for i in range(4)}
 
 

@@ -23,7 +23,7 @@ def test_a_file_saved_into_a_watched_folder_appears_in_the_grid(qtbot, watching_
     art(art_tree / "twitter" / "new_download.png", seed=500)
     qtbot.waitUntil(lambda: win.model.rowCount() == 13, timeout=30_000)
     qtbot.waitUntil(
-        lambda: any("(5)" in win.sidebar.list.item(i).text() for i in range(win.sidebar.list.count())),
+        lambda: any("(5)" in label for label in win.sidebar.labels()),
         timeout=10_000,
     )
 
