@@ -51,6 +51,18 @@ def isolated_qsettings(tmp_path_factory):
     yield folder
 
 
+@pytest.fixture(autouse=True)
+def empty_clipboard_afterwards():
+    """Tests that copy an image leave the clipboard empty again: pixels still held by the
+    clipboard when the QApplication is torn down at the very end crash the offscreen platform
+    (exit status 139 after every test passed)."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()
+
+
 @pytest.fixture
 def art_tree(tmp_path):
     """Two folders of real images (12 in all) and one unreadable file."""
