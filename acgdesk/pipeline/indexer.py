@@ -35,6 +35,7 @@ from acgdesk.db.files import (
     set_folder_scanned,
 )
 from acgdesk.db.predictions import files_done_by
+from acgdesk.db.shared_content import ContentLookup
 from acgdesk.models.results import ImageModel
 from acgdesk.pipeline.discover import Candidate, Problem, _os_problem, walk_folder
 from acgdesk.pipeline.engine import CancelToken, Stage, run_pipeline
@@ -283,6 +284,13 @@ def _known_under(db: sqlite_utils.Database, target: FolderTarget) -> dict[str, K
     return {p: k for p, k in known.items() if p.startswith(prefix)}
 
 
+def _content_lookup(db: sqlite_utils.Database) -> ContentLookup | None:
+    """Read access for the model stage to what models said about content already indexed (a
+    copy or a move is not analysed again); None for a database without a file."""
+    path = next((r[2] for r in db.execute("PRAGMA database_list") if r[1] == "main"), "")
+    return ContentLookup(path) if path else None
+
+
 def index_folders(
     db: sqlite_utils.Database,
     targets: Sequence[FolderTarget],
@@ -331,8 +339,9 @@ def index_folders(
         return process_file(item, settings, thumbs_dir) if isinstance(item, Job) else item
 
     stages = [Stage("decode", decode, workers=max(1, settings.workers))]
+    lookup = None if force or not models else _content_lookup(db)
     if models:
-        stages.append(model_stage(models, batch_size=model_batch))
+        stages.append(model_stage(models, batch_size=model_batch, known=lookup))
 
     def emit(phase: str, current: str | None) -> None:
         elapsed = time.monotonic() - started
@@ -382,6 +391,8 @@ def index_folders(
                 emit("scanning" if not scan.finished else "working", current)
     finally:
         writer.flush()  # commit everything finished, also on Ctrl-C or an error
+        if lookup is not None:
+            lookup.close()
     report.cancelled = cancel.cancelled
     if not report.cancelled:
         with transaction(db) as conn:

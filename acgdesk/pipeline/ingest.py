@@ -62,6 +62,8 @@ class Outcome:
     thumbnail_written: bool = False
     predictions: list[Prediction] = field(default_factory=list)
     model_errors: dict[str, str] = field(default_factory=dict)
+    # Models whose output comes from another row with the same bytes (not run; the writer copies).
+    shared: set[str] = field(default_factory=set)
 
 
 def process_file(job: Job, settings: IndexSettings, thumbs_dir: Path) -> Outcome:

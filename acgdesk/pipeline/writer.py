@@ -16,12 +16,14 @@ from typing import Any
 import sqlite_utils
 
 from acgdesk.core import faults
+from acgdesk.core.errors import FileErrorKind
 from acgdesk.core.settings import IndexSettings
 from acgdesk.db.connection import transaction
 from acgdesk.db.files import (
     DEFAULT_RETENTION_DAYS,
     PlacedFile,
     clear_derived,
+    mark_missing,
     missing_cutoff,
     move_candidates,
     placed_by_id,
@@ -33,6 +35,7 @@ from acgdesk.db.files import (
     upsert_image_hashes,
 )
 from acgdesk.db.predictions import TagIds, record_model_run, replace_model_tags, store_embedding, store_scores
+from acgdesk.db.shared_content import forget_model_output, share_model_output
 from acgdesk.imaging.hashing import hash_stream
 from acgdesk.imaging.metadata import ImageMetadata
 from acgdesk.pipeline.discover import Problem
@@ -165,12 +168,31 @@ def _write_problem(conn, record: ProblemRecord) -> None:
     )
 
 
+def _passing_trouble(conn, outcome: Outcome) -> bool:
+    """A file that vanished, or was replaced, while it was being read says nothing about the row
+    at its path: writing that as an error would wipe the row's content hash, and with it the one
+    way its tags could follow the content to wherever it went (found by the watcher soak: a swap
+    caught mid-read). The row is left as it is (marked missing when the file is really gone); the
+    events, or the next scan, say what happened. True: nothing more to write."""
+    if outcome.error_kind not in (FileErrorKind.VANISHED, FileErrorKind.CHANGED):
+        return False
+    job = outcome.job
+    row = placed_file(conn, job.fs_path)
+    if row is None or row.status != "ok" or not row.content_hash:
+        return outcome.error_kind == FileErrorKind.VANISHED  # never recorded: nothing to say
+    if file_gone(row):
+        mark_missing(conn, [row.id])
+    return True
+
+
 def _write_outcome(conn, outcome: Outcome, tag_ids: TagIds) -> None:
     job = outcome.job
     if outcome.status == "unchanged" and job.file_id is not None:
         touch_file(conn, job.file_id, outcome.size or 0, outcome.mtime_ns or 0)
         return
     if outcome.status == "error":
+        if _passing_trouble(conn, outcome):
+            return
         file_id = upsert_file(
             conn,
             job.fs_path,
@@ -185,6 +207,8 @@ def _write_outcome(conn, outcome: Outcome, tag_ids: TagIds) -> None:
         )
         clear_derived(conn, file_id)
         return
+    before = placed_file(conn, job.fs_path) if outcome.shared else None
+    had_hash = before.content_hash if before is not None else None
     file_id = upsert_file(
         conn,
         job.fs_path,
@@ -206,6 +230,10 @@ def _write_outcome(conn, outcome: Outcome, tag_ids: TagIds) -> None:
         upsert_image_hashes(conn, file_id, h.phash, h.dhash, h.phash_dihedral)
     replace_metadata(conn, file_id, metadata_row(outcome.metadata))
     _write_predictions(conn, tag_ids, file_id, outcome)
+    if outcome.shared and had_hash != outcome.content_hash:  # the row's own output, if any, is of other bytes
+        for model in sorted(outcome.shared):
+            if not share_model_output(conn, file_id, outcome.content_hash or "", model):
+                forget_model_output(conn, file_id, model)  # the next scan runs it
 
 
 def _write_predictions(conn, tag_ids: TagIds, file_id: int, outcome: Outcome) -> None:

@@ -185,8 +185,62 @@ def test_file_vanishing_during_indexing_is_recorded_and_others_continue(tmp_path
     monkeypatch.setattr(ingest, "_read_and_hash", vanish_first)
     report = lib.index([art])
     files = by_name(lib)
-    assert files["2.png"]["error_kind"] == "vanished"
-    assert report.ok == 4
+    assert "2.png" not in files  # gone before it was read: not a file of the library, not an error row
+    assert report.errors_by_kind == {"vanished": 1}
+    assert report.ok == 4 and sorted(files) == ["0.png", "1.png", "3.png", "4.png"]
+
+
+def test_indexed_file_vanishing_mid_read_keeps_its_row_hash_and_tags(tmp_path, lib, make_art, monkeypatch):
+    """A file renamed away while it is re-read (a swap caught half-way) must not lose its content
+    hash: that hash is how its row, and the user's tags on it, find the content again."""
+    art = tmp_path / "art"
+    a = make_art(art / "a.png", seed=1)
+    lib.index([art])
+    lib.add_tags(str(a), ["mine"])
+    before = by_name(lib)["a.png"]
+    os.utime(a, ns=(1, 1))  # stat changed: the next run re-reads it
+    real = ingest._read_and_hash
+
+    def moved_away_while_read(fs_path, limit):
+        os.rename(fs_path, art / "elsewhere.png")
+        return real(fs_path, limit)
+
+    monkeypatch.setattr(ingest, "_read_and_hash", moved_away_while_read)
+    lib.index([art])
+    monkeypatch.undo()
+    row = rows(lib, "SELECT status, content_hash, error_kind FROM files WHERE id = ?", (before["id"],))[0]
+    assert row == ("missing", before["content_hash"], None)
+    lib.index([art])  # found again by its content, under the new name, tags and all
+    files = by_name(lib)
+    assert files["elsewhere.png"]["id"] == before["id"] and files["elsewhere.png"]["status"] == "ok"
+    assert ("mine", "user") in {(t["name"], t["source"]) for t in lib.show(before["id"])["tags"]}
+
+
+def test_indexed_file_replaced_mid_read_keeps_its_row(tmp_path, lib, make_art, monkeypatch):
+    art = tmp_path / "art"
+    a = make_art(art / "a.png", seed=1)
+    lib.index([art])
+    before = by_name(lib)["a.png"]
+    os.utime(a, ns=(1, 1))
+    real_hash = ingest.hash_bytes
+
+    def replaced_while_read(data):
+        make_art(art / "other.png", seed=2)
+        os.replace(art / "other.png", a)  # another file takes the name mid-read: the inode changes
+        return real_hash(data)
+
+    monkeypatch.setattr(ingest, "hash_bytes", replaced_while_read)
+    lib.index([art])
+    monkeypatch.undo()
+    row = by_name(lib)["a.png"]
+    assert (row["id"], row["status"], row["content_hash"], row["error_kind"]) == (
+        before["id"],
+        "ok",
+        before["content_hash"],
+        None,
+    )  # untouched: the next run sees the new bytes
+    lib.index([art])
+    assert by_name(lib)["a.png"]["content_hash"] != before["content_hash"]
 
 
 def test_file_changing_while_read_is_recorded_as_such(tmp_path, lib, make_art, monkeypatch):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -9,7 +10,7 @@ import pytest
 from PIL import Image
 
 from acgdesk.db.connection import transaction
-from acgdesk.db.predictions import TagIds, effective_tags, reject_tags, set_user_tags
+from acgdesk.db.predictions import TagIds, effective_tags, reject_tags, set_user_tags, vector_generation
 from acgdesk.library import Library
 from acgdesk.models.results import Prediction, TagScore
 from acgdesk.models.spec import ModelSpec, Preprocess, Runtime, Task
@@ -187,3 +188,80 @@ def test_a_taggers_rating_head_takes_over_from_nudenet_and_the_user_beats_both(t
         assert [(t["name"], t["sources"]) for t in shown] == [("sensitive", ["wd-swinv2-tagger-v3@v3"])]
         lib.add_tags(red, ["explicit"])
         assert lib.show(red)["rating"]["rating"] == "explicit"
+
+
+def model_output(lib, fid, key):
+    """Everything a model left on a row: tags, embedding bytes, scores, and whether it ran."""
+    tags = sorted(
+        lib.db.execute(
+            "SELECT t.name, ft.probability FROM file_tags ft JOIN tags t ON t.id = ft.tag_id "
+            "WHERE ft.file_id = ? AND ft.source = ?",
+            (fid, key),
+        ).fetchall()
+    )
+    vec = lib.db.execute(
+        "SELECT vector FROM embeddings WHERE file_id = ? AND model = ?", (fid, key)
+    ).fetchone()
+    scores = dict(
+        lib.db.execute("SELECT kind, value FROM scores WHERE file_id = ? AND model = ?", (fid, key))
+    )
+    ran = lib.db.execute(
+        "SELECT error FROM model_runs WHERE file_id = ? AND model = ?", (fid, key)
+    ).fetchone()
+    return tags, vec[0] if vec else None, scores, ran
+
+
+def test_identical_bytes_are_not_analysed_twice_and_carry_the_same_output(tmp_path, art):
+    """A copy (or content moved in from elsewhere) takes the output the models gave its twin: the
+    models are not run on it, yet it is tagged, embedded and scored like the original."""
+    import shutil
+
+    tagger = ColourModel(spec("colour"))
+    with Library.open(tmp_path / "lib") as lib:
+        lib.index([art], models=[tagger])
+        assert sum(tagger.calls) == 3
+        generation = vector_generation(lib.db.conn, tagger.spec.key)
+        shutil.copy2(art / "red.png", art / "red copy.png")
+        (art / "sub").mkdir()
+        shutil.copy2(art / "blue.jpg", art / "sub" / "blue again.jpg")
+        Image.new("RGB", (64, 64), (200, 200, 10)).save(art / "yellow.png")  # new bytes: analysed
+        report = lib.index([art], models=[tagger])
+        assert report.ok == 3
+        assert sum(tagger.calls) == 4  # only yellow.png went through the model
+        key = tagger.spec.key
+        for original, copy in (("red.png", "red copy.png"), ("blue.jpg", "blue again.jpg")):
+            first, second = (
+                model_output(lib, file_id(lib, original), key),
+                model_output(lib, file_id(lib, copy), key),
+            )
+            assert second == first and first[0] and first[1] is not None and first[3] == (None,)
+        red_copy = file_id(lib, "red copy.png")
+        assert "red" in {t["name"] for t in effective_tags(lib.db.conn, red_copy, {})}
+        # The vector index learns of the copied vector: the model's generation moved on.
+        assert vector_generation(lib.db.conn, key) > generation
+
+
+def test_a_file_overwritten_with_known_bytes_takes_their_output_not_its_old_one(tmp_path, art):
+    tagger = ColourModel(spec("colour"))
+    with Library.open(tmp_path / "lib") as lib:
+        lib.index([art], models=[tagger])
+        key = tagger.spec.key
+        green = file_id(lib, "green.webp")
+        (art / "other.png").write_bytes((art / "red.png").read_bytes())
+        os.replace(art / "other.png", art / "green.webp")  # green.webp now holds red.png's bytes
+        calls = sum(tagger.calls)
+        lib.index([art], models=[tagger])
+        assert sum(tagger.calls) == calls  # nothing new to analyse
+        assert file_id(lib, "green.webp") == green
+        assert model_output(lib, green, key) == model_output(lib, file_id(lib, "red.png"), key)
+
+
+def test_force_runs_the_models_even_on_known_bytes(tmp_path, art):
+    import shutil
+
+    tagger = ColourModel(spec("colour"))
+    with Library.open(tmp_path / "lib") as lib:
+        lib.index([art], models=[tagger])
+        shutil.copy2(art / "red.png", art / "red copy.png")
+        lib.index([art], models=[tagger], force=True)
+        assert sum(tagger.calls) == 3 + 4
