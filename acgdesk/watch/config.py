@@ -24,6 +24,9 @@ class WatchConfig:
     coalesce: float = 0.15
     max_batch: int = 500
     max_batch_wait: float = 2.0
+    # An index run (new files through the models) that lasted this long while renames, moves or
+    # deletes are waiting stops, commits what finished, and lets them through (see watch/runs.py).
+    yield_after: float = 3.0
     offline_check: float = 2.0  # how often folder roots are checked (unplugged, back)
     # After folders were created, moved or deleted, and this long without another such change: the
     # folder's observer is rebuilt and the folder rescanned. watchdog's map from inotify watches to

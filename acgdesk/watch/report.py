@@ -28,6 +28,7 @@ class WatchStats:
     verifications: int = 0  # checks of what a batch touched against the disk
     repaired: int = 0  # files those checks indexed or marked missing (the events had not said so)
     errors: int = 0
+    yields: int = 0  # index runs that stopped early to let waiting renames, moves, deletes through
     last_batch_seconds: float = 0.0
     seen: dict[str, int] = field(default_factory=dict)
 

@@ -23,9 +23,7 @@ from pathlib import Path
 from acgdesk.core.settings import IndexSettings
 from acgdesk.db.connection import connect, transaction
 from acgdesk.models.results import ImageModel
-from acgdesk.pipeline.discover import _is_candidate
-from acgdesk.pipeline.engine import CancelToken
-from acgdesk.pipeline.indexer import FolderTarget, IndexReport, index_folders
+from acgdesk.pipeline.indexer import FolderTarget, IndexReport
 from acgdesk.watch.apply import ApplyResult, replay, watchable_name
 from acgdesk.watch.config import WatchConfig
 from acgdesk.watch.events import EventCallback, FolderWatch, WatchEvent, WatchMode
@@ -35,6 +33,7 @@ from acgdesk.watch.observe import (
     Change,
     OverflowTap,
 )
+from acgdesk.watch.pending import drop_under, follow
 from acgdesk.watch.report import (
     WatchStats,
     applied_events,
@@ -42,6 +41,7 @@ from acgdesk.watch.report import (
     reconciled_event,
     verified_event,
 )
+from acgdesk.watch.runs import STRUCTURAL, ChangeInbox, IndexRuns, ready_targets
 from acgdesk.watch.settle import Settler
 from acgdesk.watch.state import set_watch_mode
 from acgdesk.watch.sync import Barrier, SyncMarkers, marker_rounds
@@ -49,8 +49,6 @@ from acgdesk.watch.verify import Touched, check_touched
 from acgdesk.watch.warmup import warm_up
 
 log = logging.getLogger(__name__)
-
-_STRUCTURAL = ("deleted", "moved", "dir_moved", "dir_deleted", "dir_created")
 
 
 class Watcher:
@@ -85,7 +83,7 @@ class Watcher:
         self.reconcile_on_start = reconcile_on_start
         self.folders = {fid: WatchedFolder(fid, root) for fid, root in folders}
         self.stats = WatchStats()
-        self._inbox: queue.Queue[Change] = queue.Queue()
+        self._inbox = ChangeInbox()
         self._settler = Settler(self.config)
         self._ready: dict[str, int] = {}  # settled, waiting for the next batch (path -> folder)
         self._ready_since = 0.0
@@ -102,7 +100,15 @@ class Watcher:
         self._rescan: set[int] = set()  # folders to reconcile at the next step
         self._rescan_why = "requested"
         self._stop = threading.Event()
-        self._cancel = CancelToken()
+        self.runs = IndexRuns(
+            thumbs_dir=thumbs_dir,
+            settings=self.settings,
+            models=self.models,
+            config=self.config,
+            exclude=self.exclude,
+            inbox=self._inbox,
+            stopping=self._stop,
+        )
         self._idle_since: float | None = None
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
@@ -133,7 +139,7 @@ class Watcher:
     def stop(self, timeout: float = 30.0) -> None:
         """Stop observers, cancel the batch in flight (finished files are committed), join."""
         self._stop.set()
-        self._cancel.cancel()
+        self.runs.cancel()
         self._tap.remove()
         for folder in self.folders.values():
             self._unwatch(folder)
@@ -311,28 +317,11 @@ class Watcher:
             return  # a sync marker: nothing to index
         if self._excluded(c.path) and (not c.dest or self._excluded(c.dest)):
             return
-        if c.kind in _STRUCTURAL:
+        if c.kind in STRUCTURAL:
             self._last_change = time.monotonic()
             if c.kind.startswith("dir_"):
                 self._restructured[c.folder_id] = self._last_change
-            if c.kind == "moved":
-                if c.path in self._ready:  # settled, not yet indexed: it is indexed where it went
-                    del self._ready[c.path]
-                    self._ready[c.dest] = c.folder_id
-                renamed = self._settler.rename(c.path, c.dest, c.folder_id)
-                if renamed or (not watchable_name(c.path) and watchable_name(c.dest)):
-                    # a settling file renamed, or a download's ``x.jpg.part`` -> ``x.jpg``: whole now
-                    self._settler.note(c.dest, c.folder_id, complete=True, native=c.native)
-            elif c.kind == "deleted":
-                self._settler.forget(c.path)
-            elif c.kind == "dir_moved":
-                self._settler.rename_under(c.path, c.dest, c.folder_id)
-                inside = c.path.rstrip(os.sep) + os.sep
-                for path in [p for p in self._ready if p.startswith(inside)]:
-                    del self._ready[path]
-                    self._ready[c.dest.rstrip(os.sep) + os.sep + path[len(inside) :]] = c.folder_id
-            elif c.kind == "dir_deleted":
-                self._settler.forget_under(c.path)
+            follow(c, self._settler, self._ready)
             self._changes.append(c)
             return
         if not watchable_name(c.path):
@@ -438,10 +427,12 @@ class Watcher:
                     pending=pending,
                     excluded=self._excluded,
                 )
-            report = self._run_index(plan.targets) if plan.targets else None
+            report = self._run_index(plan.targets, "verify") if plan.targets else None
         except Exception:
             self._touched.update(touched)  # try again on the next step; nothing is lost
             raise
+        if report is not None and report.cancelled:
+            self._touched.update(touched)  # it gave way to newer changes: check again after them
         self.stats.verifications += 1
         self.stats.missing += len(plan.gone)
         self.stats.files_indexed += report.processed if report else 0
@@ -462,25 +453,18 @@ class Watcher:
         for path, _ in items:
             del self._ready[path]
         self._ready_since = time.monotonic()
-        by_folder: dict[int, list[str]] = {}
-        for path, fid in items:
-            folder = self.folders.get(fid)
-            if folder is None or folder.mode == WatchMode.OFFLINE or self._excluded(path):
-                continue
-            if _is_candidate(path, os.path.basename(path)):
-                by_folder.setdefault(fid, []).append(path)
-        targets = [
-            FolderTarget(fid, self.folders[fid].root, tuple(paths), rehash=True)
-            for fid, paths in by_folder.items()
-        ]
+        targets = ready_targets(items, self.folders, self._excluded)
         if not targets:
             return
         started = time.monotonic()
         try:
-            report = self._run_index(targets)
+            report = self._run_index(targets, "batch")
         except Exception:  # what was committed stays; a rescan finds the rest
             self._rescan.update(t.folder_id for t in targets)
             raise
+        if report.cancelled:  # gave way to newer changes: again later (what finished is quick then)
+            for path, fid in items:
+                self._ready.setdefault(path, fid)
         n = sum(len(t.files or ()) for t in targets)
         self.stats.batches += 1
         self.stats.files_indexed += report.processed
@@ -497,29 +481,21 @@ class Watcher:
         if not targets:
             return
         started = time.monotonic()
-        report = self._run_index(targets)
+        report = self._run_index(targets, "rescan")
+        if report.cancelled:  # gave way to newer changes: the rescan runs again after them
+            self._rescan.update(t.folder_id for t in targets)
+            self._rescan_why = why
+            return
         self.stats.reconciles += 1
         self.stats.missing += report.missing
         self._emit(reconciled_event(report, len(targets), why, time.monotonic() - started))
 
-    def _run_index(self, targets: list[FolderTarget]) -> IndexReport:
+    def _run_index(self, targets: list[FolderTarget], kind: str) -> IndexReport:
         assert self.db is not None
-        self._cancel = CancelToken()
-        if self._stop.is_set():
-            self._cancel.cancel()
-        report = index_folders(
-            self.db,
-            targets,
-            thumbs_dir=self.thumbs_dir,
-            settings=self.settings,
-            cancel=self._cancel,
-            models=self.models,
-            model_batch=self.config.model_batch,
-            exclude=tuple(p.rstrip(os.sep) for p in self.exclude),
-            retention_days=self.config.retention_days,
-        )
+        report = self.runs.run(self.db, targets, kind)
         self.stats.commits += report.commits
         self.stats.restored += report.restored
+        self.stats.yields = self.runs.yields
         return report
 
     # -- folder roots: offline and back -----------------------------------------------------------
@@ -533,8 +509,7 @@ class Watcher:
                 self._unwatch(folder)
                 self._settler.forget_under(folder.root)
                 self._touched.discard_under(folder.root)
-                for path in [p for p in self._ready if p.startswith(folder.root.rstrip(os.sep) + os.sep)]:
-                    del self._ready[path]
+                drop_under(self._ready, folder.root)
                 folder.mode = WatchMode.OFFLINE
                 folder.reason = "gone (unplugged, unmounted or renamed?); its files are kept, not deleted"
                 self._announce(folder, "offline")
