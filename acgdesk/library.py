@@ -28,6 +28,7 @@ from acgdesk.core.paths import (
 )
 from acgdesk.core.settings import IndexSettings
 from acgdesk.db import files as files_db
+from acgdesk.db.albums import album_lookup
 from acgdesk.db.connection import connect, transaction
 from acgdesk.db.file_stats import stats_usable
 from acgdesk.db.migrations import applied_migrations, migrate
@@ -53,6 +54,7 @@ from acgdesk.search.query import parse as parse_query
 from acgdesk.search.service import SearchResults, SearchService
 
 if TYPE_CHECKING:  # imported where used: a CLI query should not pay for watching or upscaling
+    from acgdesk.curate.actions import Curator
     from acgdesk.pipeline.indexer import FolderTarget, IndexReport
     from acgdesk.search.duplicates import DuplicateGroup
     from acgdesk.tags.captions import CaptionOptions
@@ -104,6 +106,7 @@ class Library:
         self.settings = settings
         self._store: ModelStore | None = None
         self._search: SearchService | None = None
+        self._curator: Curator | None = None
         self._releasers: list[IdleReleaser] = []
 
     @classmethod
@@ -508,7 +511,8 @@ class Library:
         beside_images: bool = False,
     ) -> ExportReport:
         """Caption (.txt) or XMP sidecars for the files under ``paths``; never overwrites by default
-        and never writes outside ``out_dir`` (or, with ``beside_images``, each image's folder)."""
+        and never writes outside ``out_dir`` (or, with ``beside_images``, each image's folder). XMP
+        carries the file's stars as ``xmp:Rating`` (a reject as -1)."""
         roots = {f.id: f.fs_path for f in files_db.list_folders(self.db)}
         from acgdesk.tags.captions import CaptionOptions
         from acgdesk.tags.sidecars import export_sidecars
@@ -522,7 +526,15 @@ class Library:
             overwrite=overwrite,
             beside_images=beside_images,
             folder_roots=roots,
+            ratings=self._xmp_rating,
         )
+
+    def _xmp_rating(self, file_id: int) -> int | None:
+        """A file's stars (reject: -1) as sidecars carry them; None for an unmarked file."""
+        from acgdesk.db.marks import get_marks
+
+        marks = get_marks(self.db.conn, [file_id])[file_id]
+        return None if marks.empty else marks.xmp_rating
 
     def import_tags(
         self, paths: Sequence[str | os.PathLike[str]] | None, *, fmt: str = "auto"
@@ -542,7 +554,9 @@ class Library:
         conn = self.db.conn
         query = parse_query(text, is_known_tag=known_tag_lookup(conn))
         thresholds = self.display_thresholds()
-        compiled = compile_query(query, thresholds=thresholds, file_stats=stats_usable(conn, thresholds))
+        compiled = compile_query(
+            query, thresholds=thresholds, file_stats=stats_usable(conn, thresholds), albums=album_lookup(conn)
+        )
         sql, params = compiled.statement("f.id", limit=limit)
         return [row[0] for row in conn.execute(sql, params)]
 
@@ -585,6 +599,15 @@ class Library:
         return int(count)
 
     # -- search (logic: acgdesk.search.service) ------------------------------------------------------
+    @property
+    def curate(self) -> Curator:
+        """Marks, batch tags and albums, each undoable (:mod:`acgdesk.curate.actions`)."""
+        if self._curator is None:
+            from acgdesk.curate.actions import Curator
+
+            self._curator = Curator(self.db, self._file_id)
+        return self._curator
+
     @property
     def search_service(self) -> SearchService:
         """Semantic, similar-image and duplicate search over this library (created on first use)."""

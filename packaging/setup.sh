@@ -22,12 +22,15 @@ mode=${1:-run}
 #  libgl1, libegl1, libopengl0, libxkbcommon*, libfontconfig1, libdbus-1-3, libxcb-*
 #                             Qt (PySide6) windows on X11, and offscreen rendering
 #  xvfb, xauth                a virtual screen for GUI tests and screenshots on headless machines
+#  libimage-exiftool-perl     exiftool: the tests write and read ratings and XMP the way other photo
+#                             tools do with it
 debian_packages=(
   libvulkan1 libomp5
   libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-icccm4 libxcb-keysyms1 libxcb-xinerama0 libxcb-image0 libxcb-render-util0 libxcb-randr0
   libxcb-shape0 libxcb-cursor0 libxcb-xkb1 libxcb-xfixes0 libxcb-shm0
   xvfb xauth
+  libimage-exiftool-perl
 )
 
 install_debian_packages() {

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from acgdesk import __version__
-from acgdesk.cli import models_cmd, search_cmd, tags_cmd, upscale_cmd, watch_cmd
+from acgdesk.cli import curate_cmd, models_cmd, search_cmd, tags_cmd, upscale_cmd, watch_cmd
 from acgdesk.cli.render import (
     JsonLinesProgress,
     ProgressBar,
@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     tags_cmd.add_parsers(sub)
+    curate_cmd.add_parsers(sub)
     search_cmd.add_parsers(sub)
     watch_cmd.add_parsers(sub, _model_options)
 
@@ -154,6 +155,7 @@ def _dispatch(argv: Sequence[str] | None) -> int:
                 "prune": watch_cmd.run_prune,
                 "upscale": upscale_cmd.run,
                 **dict.fromkeys(search_cmd.COMMANDS, search_cmd.run),
+                **dict.fromkeys(curate_cmd.COMMANDS, curate_cmd.run),
             }
             return handlers[args.command](library, args)
     except AcgdeskError as exc:

@@ -18,7 +18,7 @@ import sqlite_utils
 
 from acgdesk.core import faults
 from acgdesk.core.errors import DatabaseTooNewError
-from acgdesk.db import search_data
+from acgdesk.db import albums, history, marks, search_data
 from acgdesk.db.connection import transaction, utcnow
 
 _INITIAL_SCHEMA = """
@@ -176,6 +176,13 @@ def _files_by_date(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX files_by_date ON files(status, mtime_ns DESC, id)")
 
 
+def _curation(conn: sqlite3.Connection) -> None:
+    """The user's own judgement and gatherings: marks (stars, favourite, pick/reject), albums
+    (manual, smart, groups) and the undo history of user actions."""
+    for statement in (*marks.SCHEMA, *albums.SCHEMA, *history.SCHEMA):
+        conn.execute(statement)
+
+
 @dataclass(frozen=True)
 class Migration:
     name: str
@@ -191,6 +198,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_derived_files", _derived_files),
     Migration("0006_watch_and_soft_delete", _watch_and_soft_delete),
     Migration("0007_files_by_date", _files_by_date),
+    Migration("0008_curation", _curation),
 )
 
 

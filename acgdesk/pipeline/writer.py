@@ -34,12 +34,14 @@ from acgdesk.db.files import (
     upsert_file,
     upsert_image_hashes,
 )
+from acgdesk.db.marks import adopt_marks
 from acgdesk.db.predictions import TagIds, record_model_run, replace_model_tags, store_embedding, store_scores
 from acgdesk.db.shared_content import forget_model_output, share_model_output
 from acgdesk.imaging.hashing import hash_stream
 from acgdesk.imaging.metadata import ImageMetadata
 from acgdesk.pipeline.discover import Problem
 from acgdesk.pipeline.ingest import Outcome
+from acgdesk.tags.ratings import embedded_rating, marks_from_rating
 
 
 class ProblemRecord:
@@ -229,6 +231,9 @@ def _write_outcome(conn, outcome: Outcome, tag_ids: TagIds) -> None:
         h = outcome.hashes
         upsert_image_hashes(conn, file_id, h.phash, h.dhash, h.phash_dihedral)
     replace_metadata(conn, file_id, metadata_row(outcome.metadata))
+    rating = embedded_rating(outcome.metadata) if outcome.metadata is not None else None
+    if rating:  # stars or a reject another program wrote into the file (digiKam, Lightroom, Windows)
+        adopt_marks(conn, file_id, marks_from_rating(rating))
     _write_predictions(conn, tag_ids, file_id, outcome)
     if outcome.shared and had_hash != outcome.content_hash:  # the row's own output, if any, is of other bytes
         for model in sorted(outcome.shared):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Any
@@ -42,6 +43,7 @@ from acgdesk.search.query import (
     Not,
     Or,
     Query,
+    QuerySyntaxError,
     Range,
     RelativeDate,
     SortKey,
@@ -50,6 +52,7 @@ from acgdesk.search.query import (
 )
 
 Frag = tuple[str, list[Any]]
+_STARS = "COALESCE((SELECT mk.stars FROM marks mk WHERE mk.file_id = f.id), 0)"  # unmarked: 0 stars
 # The user has not rejected the tag of file_tags row {ft} (a rejection: source 'user', probability 0).
 _NOT_REJECTED = (
     "NOT EXISTS (SELECT 1 FROM file_tags rj WHERE rj.file_id = {ft}.file_id AND rj.tag_id = {ft}.tag_id "
@@ -151,12 +154,16 @@ class _Compiler:
         tz: tzinfo | None,
         seed: int | None,
         file_stats: bool = False,
+        albums: Callable[[str], Any] | None = None,
     ):
         self.thresholds = dict(thresholds)
         self.now = now
         self.tz = tz
         self.seed = seed
         self.file_stats = file_stats
+        self.albums = albums  # album name -> its Album (or None), for album:
+        self.open_albums: set[int] = set()
+        self.album_order: int | None = None
 
     # -- building blocks -------------------------------------------------------------------------------
     def threshold(self, category: str) -> Frag:
@@ -443,6 +450,53 @@ class _Compiler:
             [term.value, escape_like(term.value) + "@%"],
         )
 
+    def field_stars(self, term: FieldTerm) -> Frag:
+        return self.compare((_STARS, []), term.op, term.value)
+
+    def field_is(self, term: FieldTerm) -> Frag:
+        condition = {
+            "fav": "mk.favourite = 1",
+            "pick": "mk.flag = 'pick'",
+            "reject": "mk.flag = 'reject'",
+            "marked": "1",
+        }[term.value]
+        return f"f.id IN (SELECT mk.file_id FROM marks mk WHERE {condition})", []
+
+    def field_album(self, term: FieldTerm) -> Frag:
+        """Manual albums: their items. Smart albums: their query, compiled here (a smart album may
+        name other albums; one naming itself, directly or not, is refused)."""
+        if self.albums is None:
+            raise QuerySyntaxError("album: this search has no albums to look in", term.position, term.length)
+        album = self.albums(term.value)
+        if album is None:
+            raise QuerySyntaxError(f"album: no album named '{term.value}'", term.position, term.length)
+        if album.kind == "manual":
+            return "f.id IN (SELECT ai.file_id FROM album_items ai WHERE ai.album_id = ?)", [album.id]
+        if album.kind == "group":
+            return (
+                "f.id IN (SELECT ai.file_id FROM album_items ai JOIN albums a ON a.id = ai.album_id "
+                "WHERE a.parent_id = ?)",
+                [album.id],
+            )
+        if album.id in self.open_albums:
+            raise QuerySyntaxError(
+                f"album: the smart album '{album.name}' refers to itself", term.position, term.length
+            )
+        self.open_albums.add(album.id)
+        try:
+            inner = parse(album.query or "")
+            if inner.root is None:
+                return "1", []
+            return self.node(inner.root)
+        except QuerySyntaxError as exc:
+            raise QuerySyntaxError(
+                f"album: the smart album '{album.name}' has a query that does not parse: {exc.message}",
+                term.position,
+                term.length,
+            ) from exc
+        finally:
+            self.open_albums.discard(album.id)
+
     def field_has(self, term: FieldTerm) -> Frag:
         what = term.value
         column = {"prompt": "prompt", "negprompt": "negative_prompt", "generator": "generator"}.get(what)
@@ -485,6 +539,12 @@ class _Compiler:
                 expr, extra = self.score_expr(key.kind or "aesthetic")
             elif key.key == "tagcount":
                 expr, extra = self.tag_count()
+            elif key.key == "stars":
+                expr, extra = _STARS, []
+            elif key.key == "album":
+                album_id = self.album_order
+                expr = "(SELECT ai.position FROM album_items ai WHERE ai.file_id = f.id AND ai.album_id = ?)"
+                extra = [album_id if album_id is not None else -1]
             else:
                 expr, extra = _SORT_COLUMNS[key.key], []
             parts.append(f"{expr} {direction} NULLS LAST")
@@ -512,6 +572,21 @@ _SORT_COLUMNS = {
 }
 
 
+def _first_manual_album(query: Query, albums: Callable[[str], Any] | None) -> int | None:
+    """The manual album whose order ``sort:album`` follows: the first ``album:`` term of the query."""
+    if albums is None or query.root is None:
+        return None
+    stack: list[Node] = [query.root]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, FieldTerm) and node.field == "album":
+            album = albums(node.value)
+            return album.id if album is not None and album.kind == "manual" else None
+        if isinstance(node, And):
+            stack.extend(node.children)
+    return None
+
+
 def compile_query(
     query: Query | str,
     *,
@@ -520,6 +595,7 @@ def compile_query(
     tz: tzinfo | None = None,
     random_seed: int | None = None,
     file_stats: bool = False,
+    albums: Callable[[str], Any] | None = None,
 ) -> CompiledQuery:
     """SQL for ``query`` (a :class:`Query`, or text to :func:`~acgdesk.search.query.parse`).
 
@@ -532,7 +608,8 @@ def compile_query(
     """
     if isinstance(query, str):
         query = parse(query)
-    comp = _Compiler(thresholds, now, tz, random_seed, file_stats)
+    comp = _Compiler(thresholds, now, tz, random_seed, file_stats, albums)
+    comp.album_order = _first_manual_album(query, albums)
     where, params = "f.status = 'ok'", []
     if query.root is not None:
         sql, params = comp.node(query.root)

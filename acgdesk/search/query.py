@@ -207,9 +207,13 @@ FIELDS: dict[str, str] = {
     "user": "a tag the user gave: user:cat_ears",
     "model": "a tag a model predicted and that is shown: model:cat_ears",
     "source": "files a model has processed (id or id@version), or source:user",
+    "stars": "your stars, 0-5: stars:>=4, stars:5, stars:0 (unrated), stars:2..4",
+    "is": "your marks: is:fav, is:pick, is:reject, is:marked (any star, favourite or flag)",
+    "album": 'in an album (manual or smart): album:"Summer set"',
     "has": "has: prompt, negprompt, generator, tags, usertags, rating, score, embedding",
     "missing": "the opposite of has:",
-    "sort": "sort:date|score|random|similarity|size|width|height|ratio|tagcount|name|path, -key reverses",
+    "sort": "sort:date|score|stars|taste|random|similarity|size|width|height|ratio|tagcount|name|path|album, "
+    "-key reverses",
 }
 FIELD_ALIASES = {
     "order": "sort",
@@ -219,6 +223,17 @@ FIELD_ALIASES = {
     "negative_prompt": "negprompt",
     "filesize": "size",
     "gen": "generator",
+    "star": "stars",
+}
+IS_VALUES = {
+    "fav": "fav",
+    "favourite": "fav",
+    "favorite": "fav",
+    "pick": "pick",
+    "picked": "pick",
+    "reject": "reject",
+    "rejected": "reject",
+    "marked": "marked",
 }
 
 RATINGS = ("general", "sensitive", "questionable", "explicit")
@@ -262,6 +277,9 @@ GENERATOR_ALIASES = {
 SORT_KEYS: dict[str, bool] = {
     "date": True,
     "score": True,
+    "stars": True,
+    "taste": True,
+    "album": False,  # the album's own order (with album:NAME)
     "random": False,
     "similarity": True,
     "size": True,
@@ -572,6 +590,16 @@ class _Parser:
             return tag_term(chars, source=None if name == "tag" else name, **pos)
         if name == "sort":
             return _SortTerm(v.sort_keys(), **pos)
+        if name == "is":
+            what = IS_VALUES.get(value.strip().lower())
+            if what is None:
+                raise v.error(
+                    f"is: unknown value '{value}'{_did_you_mean(value.strip().lower(), list(IS_VALUES))}; "
+                    "expected fav, pick, reject or marked"
+                )
+            return FieldTerm("is", "=", what, **pos)
+        if name == "album":
+            return FieldTerm("album", "=", " ".join(value.split()), **pos)
         if name in ("has", "missing"):
             what = value.strip().lower()
             if what not in HAS_VALUES:
@@ -682,6 +710,15 @@ class _Value:
 
     parse_height = parse_width
     parse_tagcount = parse_width
+
+    def parse_stars(self) -> tuple[str, Any, None]:
+        def one(text: str, offset: int) -> int:
+            stars = self.integer(text, offset)
+            if stars > 5:
+                raise self.error(f"stars: from 0 to 5, got {stars}", offset, len(text))
+            return stars
+
+        return (*self.compare(one, self._le), None)
 
     def parse_size(self) -> tuple[str, Any, None]:
         def one(text: str, offset: int) -> int:
@@ -832,7 +869,11 @@ class _Value:
             descending = rest.pop() == "desc"
         descending ^= reverse
         kind = None
-        if key == "score":
+        if key == "taste":  # the learned taste score is a score like any other
+            key, kind = "score", "taste"
+            if rest:
+                raise self.error("sort: expected sort:taste, sort:taste:asc or :desc", 0, len(self.value))
+        elif key == "score":
             kind = (
                 ":".join(self.value.strip().lstrip("-").split(":")[1 : 1 + len(rest)]) or DEFAULT_SCORE_KIND
             )

@@ -27,6 +27,7 @@ import sqlite_utils
 
 from acgdesk.core.errors import AcgdeskError
 from acgdesk.core.paths import StoredPath
+from acgdesk.db.albums import album_lookup
 from acgdesk.db.file_stats import stats_usable
 from acgdesk.models import catalogue
 from acgdesk.models.spec import Task
@@ -212,7 +213,12 @@ class SearchService:
         if query.free_text:
             with contextlib.suppress(QuerySyntaxError):  # "-solo sunset": a negated known tag stays one
                 query = parse(text)
-        return compile_query(query, thresholds=thresholds, file_stats=stats_usable(self.conn, thresholds))
+        return compile_query(
+            query,
+            thresholds=thresholds,
+            file_stats=stats_usable(self.conn, thresholds),
+            albums=album_lookup(self.conn),
+        )
 
     def _ids(self, compiled: CompiledQuery) -> np.ndarray:
         sql = f"SELECT f.id FROM files f WHERE {compiled.where_sql}"

@@ -10,7 +10,8 @@ Exports are careful with the user's disk:
   own folder): the target's real location is checked, so a ``..`` in a stored path, a symlinked
   sub-folder pointing elsewhere, or a symlink where the sidecar would go are refused and reported;
 - an existing file is never replaced unless ``overwrite`` (and an existing XMP is then *merged*: its
-  keywords are replaced, everything else in it — a darktable edit history, say — is kept);
+  keywords, and its ``xmp:Rating`` when a rating is given, are replaced, everything else in it — a
+  darktable edit history, say — is kept);
 - files are written whole or not at all (a temporary file in the same folder, then a rename), and a
   library image is never a target: the originals are only read.
 """
@@ -21,7 +22,7 @@ import os
 import secrets
 import sqlite3
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from types import SimpleNamespace
 from typing import Any
@@ -30,9 +31,11 @@ import sqlite_utils
 
 from acgdesk.core.paths import StoredPath
 from acgdesk.db.connection import transaction
+from acgdesk.db.marks import adopt_marks
 from acgdesk.db.predictions import USER, TagIds, effective_tags, normalise_tag, set_user_tags
 from acgdesk.tags.captions import CaptionOptions, format_caption, parse_caption, select_tags, tag_text
-from acgdesk.tags.xmp import MAX_XMP_BYTES, merge_xmp, read_xmp_subjects, write_xmp
+from acgdesk.tags.ratings import marks_from_rating, rating_in
+from acgdesk.tags.xmp import MAX_XMP_BYTES, merge_xmp, parse_xmp, subjects_in, write_xmp
 
 FORMATS = ("txt", "xmp")
 IMPORT_FORMATS = ("auto", "txt", "xmp")
@@ -40,6 +43,9 @@ MAX_SIDECAR_BYTES = MAX_XMP_BYTES
 IMPORT_BATCH = 500
 
 Db = sqlite_utils.Database | sqlite3.Connection
+# A file's ``xmp:Rating`` to export (-1 rejected, 0-5 stars; None: write none, keep any already there),
+# by file id: a mapping (ids left out are None) or a function of the id.
+Ratings = Mapping[int, int | None] | Callable[[int], int | None]
 
 
 @dataclass
@@ -62,6 +68,7 @@ class ImportReport:
 
     files_tagged: int = 0
     tags_added: int = 0
+    marks_adopted: int = 0  # files that had no marks and took the sidecar's rating (stars or reject)
     missing_sidecar: int = 0
     errors: list[dict[str, str]] = field(default_factory=list)  # {"path", "error"}
 
@@ -205,6 +212,7 @@ def export_sidecars(
     overwrite: bool = False,
     beside_images: bool = False,
     folder_roots: Mapping[int, str] | None = None,
+    ratings: Ratings | None = None,
 ) -> ExportReport:
     """Write a caption (``fmt='txt'``) or an XMP sidecar (``fmt='xmp'``) for each file row.
 
@@ -213,7 +221,13 @@ def export_sidecars(
     read from the database when not given) under ``out_dir``; with ``beside_images`` next to the
     image. Tags are what the user sees (:func:`~acgdesk.db.predictions.effective_tags` at the
     options' thresholds: rejected tags never, user tags always); XMP keywords are the same selection,
-    without prepended words or escaping. Files without a selected tag get no sidecar.
+    without prepended words or escaping.
+
+    ``ratings`` gives each file's ``xmp:Rating`` for XMP sidecars (``Marks.xmp_rating``: -1 rejected,
+    0-5 stars), by file id; None (or an id a mapping leaves out) writes no rating and keeps one an
+    existing sidecar has, a number replaces it (see :func:`~acgdesk.tags.xmp.merge_xmp`). Files
+    without a selected tag get no sidecar, unless an XMP one is written for a rating other than 0;
+    merged into an existing sidecar such a file's rating changes and its keywords stay as they are.
     """
     if fmt not in FORMATS:
         raise ValueError(f"sidecar format must be one of {', '.join(FORMATS)}, not {fmt!r}")
@@ -231,6 +245,7 @@ def export_sidecars(
             for r in conn.execute("SELECT id, path, path_bytes FROM folders")
         }
     thresholds = options.db_thresholds()
+    rating_of = _rating_lookup(ratings)
     report = ExportReport()
     claimed: dict[str, str] = {}  # target -> the file it was written for in this run
 
@@ -253,7 +268,8 @@ def export_sidecars(
                 chosen, rel_dir = out, os.path.dirname(rel)
             tags = effective_tags(conn, int(row["id"]), thresholds)
             selected = select_tags(tags, options)
-            if not selected:
+            rating = rating_of(int(row["id"])) if fmt == "xmp" else None
+            if not selected and not rating:
                 report.skipped_no_tags.append(shown)
                 continue
             target = os.path.join(chosen, rel_dir, name)  # where it would go, for the report
@@ -278,11 +294,11 @@ def export_sidecars(
                 data = (format_caption(tags, options) + "\n").encode()
             else:
                 subjects = [tag_text(t["name"], options, escape=False) for t in selected]
-                data = write_xmp(subjects)
+                data = write_xmp(subjects, rating=rating)
                 current = _read_limited(target) if exists else None
                 if current is not None:
                     try:
-                        data = merge_xmp(current, subjects)
+                        data = merge_xmp(current, subjects if selected else None, rating=rating)
                     except ValueError as exc:
                         report.errors.append(
                             {"path": shown, "error": f"{_display(target)} left as it is: {exc}"}
@@ -301,8 +317,26 @@ def export_sidecars(
     return report
 
 
-def _read_sidecar_tags(path: str) -> list[str] | None:
-    """Normalised tag names in a sidecar, or None when there is none; ValueError/OSError when unreadable."""
+def _rating_lookup(ratings: Ratings | None) -> Callable[[int], int | None]:
+    if ratings is None:
+        return lambda _file_id: None
+    if isinstance(ratings, Mapping):
+        return ratings.get
+    return ratings
+
+
+def read_sidecar(data: bytes) -> tuple[list[str], int | None]:
+    """The keywords (as :func:`~acgdesk.tags.xmp.read_xmp_subjects` reads them) and the rating
+    (-1..5, or None: see :func:`~acgdesk.tags.ratings.rating_in`) of an XMP sidecar's bytes.
+    Raises :class:`ValueError` for malformed or oversized XMP."""
+    root = parse_xmp(data)
+    return subjects_in(root), rating_in(root)
+
+
+def read_sidecar_file(path: str) -> tuple[list[str], int | None] | None:
+    """Normalised tag names and the rating (-1..5, None when it has none; a ``.txt`` caption never
+    has one) of the sidecar at ``path``, or None when there is no file there. ValueError/OSError
+    when it cannot be read."""
     data = _read_limited(path)
     if data is None:
         return None
@@ -311,8 +345,9 @@ def _read_sidecar_tags(path: str) -> list[str] | None:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ValueError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
-        return parse_caption(text)
-    return [normalise_tag(s) for s in read_xmp_subjects(data)]
+        return parse_caption(text), None
+    subjects, rating = read_sidecar(data)
+    return [normalise_tag(s) for s in subjects], rating
 
 
 def _user_tag_names(conn: sqlite3.Connection, file_id: int) -> set[str]:
@@ -340,7 +375,7 @@ def import_sidecars(
     conn = _conn(db)
     tx_db = db if not isinstance(db, sqlite3.Connection) else SimpleNamespace(conn=db)
     report = ImportReport()
-    pending: list[tuple[int, str, list[str]]] = []
+    pending: list[tuple[int, str, list[str], int | None]] = []
 
     def flush() -> None:
         if not pending:
@@ -360,39 +395,46 @@ def import_sidecars(
         shown = row["path"]
         image = _image_path(row)
         names: list[str] = []
+        rating: int | None = None
         found = False
         for path in sidecar_candidates(image, fmt):
             if not os.path.lexists(path) or _is_library_file(conn, path):
                 continue  # none, or an image that happens to carry a sidecar's name
             try:
-                tags = _read_sidecar_tags(path)
+                read = read_sidecar_file(path)
             except (OSError, ValueError) as exc:
                 found = True
                 report.errors.append({"path": shown, "error": f"{_display(path)}: {exc}"})
                 continue
-            if tags is None:
+            if read is None:
                 continue
             found = True
-            names += [t for t in tags if t and t not in names]
+            names += [t for t in read[0] if t and t not in names]
+            rating = rating if rating is not None else read[1]  # the first sidecar with one wins
         if not found:
             report.missing_sidecar += 1
-        if names:
-            pending.append((int(row["id"]), shown, names))
+        if names or rating:
+            pending.append((int(row["id"]), shown, names, rating))
             if len(pending) >= batch_size:
                 flush()
     flush()
     return report
 
 
-def _apply(tx_db: Any, items: list[tuple[int, str, list[str]]], report: ImportReport) -> None:
-    """Store one batch in one transaction; the report changes only once it is committed."""
+def _apply(tx_db: Any, items: list[tuple[int, str, list[str], int | None]], report: ImportReport) -> None:
+    """Store one batch in one transaction; the report changes only once it is committed. A rating
+    becomes the file's marks only while it has none (marks made in the library win)."""
     tag_ids = TagIds()  # fresh per transaction: a rolled-back one must not leave cached ids behind
-    files = added = 0
+    files = added = adopted = 0
     with transaction(tx_db) as conn:
-        for file_id, _shown, names in items:
-            before = _user_tag_names(conn, file_id)
-            done = set_user_tags(conn, tag_ids, file_id, names)
-            added += len({n for n in done if n not in before})
-            files += 1
+        for file_id, _shown, names, rating in items:
+            if names:
+                before = _user_tag_names(conn, file_id)
+                done = set_user_tags(conn, tag_ids, file_id, names)
+                added += len({n for n in done if n not in before})
+                files += 1
+            if rating and adopt_marks(conn, file_id, marks_from_rating(rating)):
+                adopted += 1
     report.files_tagged += files
     report.tags_added += added
+    report.marks_adopted += adopted

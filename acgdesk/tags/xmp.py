@@ -1,10 +1,11 @@
 """XMP sidecars: tags as ``dc:subject`` keywords, the way digiKam, darktable and Lightroom share them.
 
 :func:`write_xmp` makes a fresh packet; :func:`merge_xmp` puts tags into an existing sidecar and keeps
-everything else in it (a darktable sidecar holds the whole edit history); :func:`read_xmp_subjects`
-reads keywords from ``dc:subject`` and from the hierarchical lists digiKam (``digiKam:TagsList``,
-``Parent/Child``) and Lightroom (``lr:hierarchicalSubject``, ``Parent|Child``) write, whose last
-component is the keyword.
+everything else in it (a darktable sidecar holds the whole edit history), and both can carry the
+user's ``xmp:Rating`` (-1 rejected, 0-5 stars; reading ratings is :mod:`acgdesk.tags.ratings`).
+:func:`read_xmp_subjects` reads keywords from ``dc:subject`` and from the hierarchical lists digiKam
+(``digiKam:TagsList``, ``Parent/Child``) and Lightroom (``lr:hierarchicalSubject``, ``Parent|Child``)
+write, whose last component is the keyword.
 
 Input is untrusted: packets over :data:`MAX_XMP_BYTES` and documents with a DOCTYPE (entity tricks)
 are refused, and malformed XML raises :class:`ValueError`.
@@ -29,7 +30,13 @@ NS = {
     "lr": "http://ns.adobe.com/lightroom/1.0/",
     "MicrosoftPhoto": "http://ns.microsoft.com/photo/1.0/",
 }
+# ExifTool writes the Microsoft Photo namespace without the trailing slash Windows uses; both are read.
+MS_PHOTO_URIS = (NS["MicrosoftPhoto"], NS["MicrosoftPhoto"].rstrip("/"))
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+# Stars 0-5 -> the ``MicrosoftPhoto:Rating`` percent Windows writes for them (Windows SDK propkey.h,
+# RATING_*_SET; ExifTool's XMP-microsoft:RatingPercent notes give the same 1, 25, 50, 75, 99).
+PERCENT_FOR_STARS = (0, 1, 25, 50, 75, 99)
 
 
 def _q(prefix: str, local: str) -> str:
@@ -46,6 +53,7 @@ XMP_RATING = _q("xmp", "Rating")
 DIGIKAM_TAGS = _q("digiKam", "TagsList")
 LR_HIERARCHICAL = _q("lr", "hierarchicalSubject")
 MS_KEYWORDS = _q("MicrosoftPhoto", "LastKeywordXMP")
+MS_RATINGS = tuple(f"{{{uri}}}Rating" for uri in MS_PHOTO_URIS)  # 0-99 percent, Windows' scale
 _KEYWORD_PROPS = (DC_SUBJECT, DIGIKAM_TAGS, LR_HIERARCHICAL, MS_KEYWORDS)
 
 # Characters XML 1.0 cannot hold at all (control characters, lone surrogates, U+FFFE/U+FFFF).
@@ -124,6 +132,19 @@ def _parse(data: bytes, *, keep_comments: bool = False) -> ET.Element:
         raise ValueError(f"malformed XMP: {exc}") from exc
 
 
+def parse_xmp(data: bytes) -> ET.Element:
+    """The root element of an XMP packet, parsed with the same guards as every reader here (size
+    limit, no DOCTYPE or entities). Raises :class:`ValueError` for malformed or oversized XMP."""
+    return _parse(data)
+
+
+def top_descriptions(root: ET.Element) -> list[ET.Element]:
+    """The ``rdf:Description`` elements that describe the file itself: those directly under
+    ``rdf:RDF`` (nested ones, in ``xmpMM:History`` or ``xmpMM:Pantry`` say, describe other things)."""
+    rdf = root if root.tag == RDF_RDF else root.find(f".//{RDF_RDF}")
+    return [] if rdf is None else rdf.findall(RDF_DESCRIPTION)
+
+
 def _items(prop: ET.Element) -> Iterator[str]:
     """The values of an XMP array property (Bag, Seq or Alt), or its text when it is not an array."""
     found = False
@@ -150,7 +171,11 @@ def read_xmp_subjects(data: bytes) -> list[str]:
 
     Raises :class:`ValueError` for malformed or oversized XMP.
     """
-    root = _parse(data)
+    return subjects_in(_parse(data))
+
+
+def subjects_in(root: ET.Element) -> list[str]:
+    """:func:`read_xmp_subjects` for an already parsed packet (:func:`parse_xmp`)."""
     found: list[str] = []
     for prop in root.iter(DC_SUBJECT):
         found.extend(_items(prop))
@@ -262,13 +287,18 @@ def _array(tag: str, kind: str, subjects: list[str], indent: str) -> ET.Element:
     return prop
 
 
-def merge_xmp(existing: bytes, subjects: Iterable[str], *, rating: int | None = None) -> bytes:
+def merge_xmp(existing: bytes, subjects: Iterable[str] | None, *, rating: int | None = None) -> bytes:
     """``existing`` with its keywords replaced by ``subjects`` and everything else kept.
 
     ``dc:subject`` is rewritten; a ``digiKam:TagsList``, ``lr:hierarchicalSubject`` or
     ``MicrosoftPhoto:LastKeywordXMP`` already there is rewritten with the same flat list (readers
     prefer those to ``dc:subject``, so a stale one would hide the new keywords; darktable's own
-    ``darktable|...`` entries stay). ``rating`` (when given) replaces ``xmp:Rating``. Raises
+    ``darktable|...`` entries stay). ``subjects=None`` leaves every keyword as it is.
+
+    ``rating`` (when given) replaces ``xmp:Rating``, attribute or element, wherever the file's own
+    descriptions hold it, and is written as an attribute of the first; a ``MicrosoftPhoto:Rating``
+    already there (digiKam writes both) is rewritten with the percent Windows uses for those stars
+    (:data:`PERCENT_FOR_STARS`), or removed for a reject (-1: Windows has none). Raises
     :class:`ValueError` when ``existing`` is not a readable XMP packet.
     """
     _check_rating(rating)
@@ -284,30 +314,47 @@ def merge_xmp(existing: bytes, subjects: Iterable[str], *, rating: int | None = 
     kept_internal: list[str] = []
     for description in descriptions:
         for child in list(description):
-            if child.tag in _KEYWORD_PROPS or (rating is not None and child.tag == XMP_RATING):
+            if subjects is not None and child.tag in _KEYWORD_PROPS:
                 if child.tag == LR_HIERARCHICAL:
                     kept_internal += [p for p in _items(child) if _is_darktable_internal(p)]
                 replaced.add(child.tag)
                 description.remove(child)
+            elif rating is not None and child.tag == XMP_RATING:
+                description.remove(child)
+            elif rating is not None and child.tag in MS_RATINGS:
+                if rating < 0:
+                    description.remove(child)
+                else:
+                    for grandchild in list(child):
+                        child.remove(grandchild)
+                    child.attrib.clear()
+                    child.text = str(PERCENT_FOR_STARS[rating])
         if rating is not None:
             description.attrib.pop(XMP_RATING, None)
+            for name in MS_RATINGS:
+                if name in description.attrib:
+                    if rating < 0:
+                        del description.attrib[name]
+                    else:
+                        description.set(name, str(PERCENT_FOR_STARS[rating]))
     target = descriptions[0]
-    clean = _clean(subjects)
-    indent = "   "
-    if len(target):
-        target[-1].tail = "\n" + indent
-    else:
-        target.text = "\n" + indent
-    props = [_array(DC_SUBJECT, "Bag", clean, indent)]
-    if DIGIKAM_TAGS in replaced:
-        props.append(_array(DIGIKAM_TAGS, "Seq", clean, indent))
-    if LR_HIERARCHICAL in replaced:
-        props.append(_array(LR_HIERARCHICAL, "Bag", _clean([*kept_internal, *clean]), indent))
-    if MS_KEYWORDS in replaced:
-        props.append(_array(MS_KEYWORDS, "Bag", clean, indent))
-    for i, prop in enumerate(props):
-        prop.tail = "\n" + (indent if i + 1 < len(props) else "  ")
-        target.append(prop)
+    if subjects is not None:
+        clean = _clean(subjects)
+        indent = "   "
+        if len(target):
+            target[-1].tail = "\n" + indent
+        else:
+            target.text = "\n" + indent
+        props = [_array(DC_SUBJECT, "Bag", clean, indent)]
+        if DIGIKAM_TAGS in replaced:
+            props.append(_array(DIGIKAM_TAGS, "Seq", clean, indent))
+        if LR_HIERARCHICAL in replaced:
+            props.append(_array(LR_HIERARCHICAL, "Bag", _clean([*kept_internal, *clean]), indent))
+        if MS_KEYWORDS in replaced:
+            props.append(_array(MS_KEYWORDS, "Bag", clean, indent))
+        for i, prop in enumerate(props):
+            prop.tail = "\n" + (indent if i + 1 < len(props) else "  ")
+            target.append(prop)
     if rating is not None:
         target.set(XMP_RATING, str(rating))
     return _wrap(_serialise(root, declared))

@@ -436,15 +436,15 @@ def error(text: str, **kw) -> QuerySyntaxError:
         # sort
         (
             "sort:dat",
-            "sort: unknown key 'dat' (did you mean 'date'?); expected one of date, score, random, "
-            "similarity, size, width, height, ratio, tagcount, name, path",
+            "sort: unknown key 'dat' (did you mean 'date'?); expected one of date, score, stars, taste, "
+            "album, random, similarity, size, width, height, ratio, tagcount, name, path",
             5,
             3,
         ),
         (
             "sort:-colour",
-            "sort: unknown key 'colour'; expected one of date, score, random, similarity, size, width, "
-            "height, ratio, tagcount, name, path",
+            "sort: unknown key 'colour'; expected one of date, score, stars, taste, album, random, "
+            "similarity, size, width, height, ratio, tagcount, name, path",
             6,
             6,
         ),

@@ -1,0 +1,128 @@
+"""``acgdesk rate | fav | pick | reject | album | undo | redo | history``: the user's own marks and
+albums from a terminal, through the same undoable actions as the window (:mod:`acgdesk.curate`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+COMMANDS = ("rate", "fav", "pick", "reject", "album", "undo", "redo", "history")
+
+
+def add_parsers(sub: Any) -> None:
+    p = sub.add_parser("rate", help="give files 0-5 stars (0 clears); undo with `acgdesk undo`")
+    p.add_argument("files", nargs="+", metavar="FILE|ID")
+    p.add_argument("--stars", type=int, choices=range(6), required=True, metavar="0-5")
+    p.add_argument("--json", action="store_true")
+    for name, helptext in (
+        ("fav", "mark files as favourites (--off: not any more)"),
+        ("pick", "flag files as picks (--off clears the flag)"),
+        ("reject", "flag files as rejects, e.g. while culling (--off clears the flag)"),
+    ):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("files", nargs="+", metavar="FILE|ID")
+        p.add_argument("--off", action="store_true")
+        p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("album", help="manual albums (ordered), smart albums (a saved query) and groups")
+    actions = p.add_subparsers(dest="album_command", metavar="ACTION", required=True)
+    q = actions.add_parser("list", help="every album and group, with counts")
+    q.add_argument("--json", action="store_true")
+    q = actions.add_parser("create", help="a manual album, or a smart one with --query, or a --group")
+    q.add_argument("name")
+    q.add_argument("--query", help='a smart album: the search it shows, e.g. "stars:>=4 is:fav"')
+    q.add_argument("--in", dest="group", metavar="GROUP", help="put it in this group")
+    q.add_argument("--group", dest="is_group", action="store_true", help="make a group for albums")
+    q.add_argument("--json", action="store_true")
+    for name, helptext in (("add", "append files to a manual album"), ("remove", "take files out")):
+        q = actions.add_parser(name, help=helptext)
+        q.add_argument("name")
+        q.add_argument("files", nargs="+", metavar="FILE|ID")
+        q.add_argument("--json", action="store_true")
+    q = actions.add_parser("show", help="the album's files, in its order (paths; --json for more)")
+    q.add_argument("name")
+    q.add_argument("--json", action="store_true")
+    q = actions.add_parser("rename", help="rename an album or group")
+    q.add_argument("name")
+    q.add_argument("new_name")
+    q.add_argument("--json", action="store_true")
+    q = actions.add_parser("delete", help="delete an album (its images stay in the library)")
+    q.add_argument("name")
+    q.add_argument("--json", action="store_true")
+
+    for name, helptext in (("undo", "take back the last mark, tag or album change"), ("redo", "do it again")):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("--json", action="store_true")
+    p = sub.add_parser("history", help="the recent undoable actions, newest first")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+
+
+def _say(args: argparse.Namespace, data: dict[str, Any], text: str) -> int:
+    print(json.dumps(data, indent=2, ensure_ascii=False) if args.json else text)
+    return 0
+
+
+def run(library, args: argparse.Namespace) -> int:
+    cur = library.curate
+    c = args.command
+    if c in ("rate", "fav", "pick", "reject"):
+        if c == "rate":
+            done = cur.rate(args.files, args.stars)
+        elif c == "fav":
+            done = cur.favourite(args.files, not args.off)
+        else:
+            done = cur.flag(args.files, None if args.off else c)
+        return _say(args, done.to_dict(), f"{done.label} ({done.changed} changed)")
+    if c == "album":
+        return _album(library, args)
+    if c in ("undo", "redo"):
+        action = cur.undo() if c == "undo" else cur.redo()
+        if action is None:
+            return _say(args, {c: None}, f"nothing to {c}")
+        return _say(args, {c: action.to_dict()}, f"{c}: {action.label}")
+    actions = cur.history(args.limit)
+    lines = [f"{a.at[:19].replace('T', ' ')}  {'(undone) ' if a.undone else ''}{a.label}" for a in actions]
+    return _say(args, {"history": [a.to_dict() for a in actions]}, "\n".join(lines) or "no actions yet")
+
+
+def _album(library, args: argparse.Namespace) -> int:
+    cur = library.curate
+    a = args.album_command
+    if a == "list":
+        albums = cur.albums()
+        names = {x.id: x.name for x in albums}
+        lines = []
+        for x in albums:
+            where = f" (in {names.get(x.parent_id, '?')})" if x.parent_id else ""
+            what = (
+                f"smart: {x.query}"
+                if x.kind == "smart"
+                else "group"
+                if x.kind == "group"
+                else f"{x.count} files"
+            )
+            lines.append(f"{x.name}{where}  [{what}]")
+        return _say(args, {"albums": [x.to_dict() for x in albums]}, "\n".join(lines) or "no albums yet")
+    if a == "show":
+        album = cur.album(args.name)
+        ids = library.query_ids(f'album:"{album.name}" sort:album')
+        refs = library.thumbnail_refs(ids)
+        paths = [refs[i][0] for i in ids if i in refs]
+        return _say(
+            args,
+            {"album": album.to_dict(), "files": [{"id": i, "path": refs[i][0]} for i in ids if i in refs]},
+            "\n".join(paths),
+        )
+    if a == "create":
+        done = cur.create_album(args.name, query=args.query, group=args.group, is_group=args.is_group)
+    elif a == "add":
+        done = cur.add_to_album(args.name, args.files)
+    elif a == "remove":
+        done = cur.remove_from_album(args.name, args.files)
+    elif a == "rename":
+        done = cur.update_album(args.name, new_name=args.new_name)
+    else:
+        done = cur.delete_album(args.name)
+    return _say(args, done.to_dict(), done.label)

@@ -1,0 +1,1 @@
+"""Curating a library from what the user says about images: marks, and what is learned from them."""

@@ -1,0 +1,297 @@
+"""What a person does to judge and gather images — marks, tags, albums — each one undoable.
+
+Every action is one transaction that changes the library *and* records, in the same transaction,
+what it changed (:mod:`acgdesk.db.history`): so an action and its undo record can never disagree,
+and ``undo`` / ``redo`` work the same from the window and from ``acgdesk undo``. The records hold
+before and after states (not "inverse commands"), which makes undo and redo the same operation
+with the two sides swapped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from acgdesk.db import albums as albums_db
+from acgdesk.db import history
+from acgdesk.db.connection import transaction
+from acgdesk.db.marks import Marks, change_marks, get_marks, put_marks
+from acgdesk.db.predictions import TagIds
+from acgdesk.db.user_tags import add_user_tags, clean_names, remove_user_tags, restore_user_rows, user_rows
+
+Ref = str | int
+
+
+@dataclass(frozen=True)
+class Done:
+    """The outcome of one action: what it is called in the history, and how many files changed."""
+
+    label: str
+    changed: int
+    action_id: int | None  # None: nothing changed, nothing recorded
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "changed": self.changed, "action": self.action_id}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+class Curator:
+    """Marks, batch tags and albums over one library database, with undo and redo."""
+
+    def __init__(self, db: sqlite_utils.Database, resolve: Callable[[Ref], int]) -> None:
+        self.db = db
+        self.resolve = resolve  # a path or id -> file id (raises for a file not in the library)
+
+    def ids(self, refs: Sequence[Ref]) -> list[int]:
+        return list(dict.fromkeys(self.resolve(r) for r in refs))
+
+    # -- marks ------------------------------------------------------------------------------------
+    def marks_of(self, refs: Sequence[Ref]) -> dict[int, Marks]:
+        return get_marks(self.db.conn, self.ids(refs))
+
+    def rate(self, refs: Sequence[Ref], stars: int) -> Done:
+        return self._mark(refs, f"{stars} star" + ("" if stars == 1 else "s"), stars=stars)
+
+    def favourite(self, refs: Sequence[Ref], on: bool = True) -> Done:
+        return self._mark(refs, "favourite" if on else "not favourite", favourite=on)
+
+    def flag(self, refs: Sequence[Ref], flag: str | None) -> Done:
+        return self._mark(refs, {"pick": "pick", "reject": "reject", None: "no flag"}[flag], flag=flag)
+
+    def toggle_favourite(self, refs: Sequence[Ref]) -> Done:
+        """Keyboard F: favourite unless every file already is one, then not."""
+        marks = self.marks_of(refs)
+        return self.favourite(refs, not all(m.favourite for m in marks.values()))
+
+    def toggle_flag(self, refs: Sequence[Ref], flag: str) -> Done:
+        """Keyboard P / X: set the flag unless every file already has it, then clear it."""
+        marks = self.marks_of(refs)
+        return self.flag(refs, None if all(m.flag == flag for m in marks.values()) else flag)
+
+    def _mark(self, refs: Sequence[Ref], what: str, **change: Any) -> Done:
+        ids = self.ids(refs)
+        with transaction(self.db) as conn:
+            before, after = change_marks(conn, ids, **change)
+            if not after:
+                return Done(what, 0, None)
+            label = f"{what}: {_plural(len(after), 'file')}"
+            payload = {
+                "before": {str(i): m.to_dict() for i, m in before.items()},
+                "after": {str(i): m.to_dict() for i, m in after.items()},
+            }
+            return Done(label, len(after), history.record(conn, "marks", label, payload))
+
+    # -- tags on many files -----------------------------------------------------------------------
+    def tag(self, refs: Sequence[Ref], add: Sequence[str] = (), remove: Sequence[str] = ()) -> Done:
+        """Add and/or remove user tags on every file (removing a model's tag rejects it)."""
+        ids, plus, minus = self.ids(refs), clean_names(add), clean_names(remove)
+        names = list(dict.fromkeys([*plus, *minus]))
+        parts = [f"+{n}" for n in plus] + [f"-{n}" for n in minus]
+        label = f"tags {' '.join(parts)}: {_plural(len(ids), 'file')}"
+        if not ids or not names:
+            return Done(label, 0, None)
+        with transaction(self.db) as conn:
+            before = user_rows(conn, ids, names)
+            if plus:
+                add_user_tags(conn, TagIds(), ids, plus)
+            if minus:
+                remove_user_tags(conn, ids, minus)
+            after = user_rows(conn, ids, names)
+            if before == after:
+                return Done(label, 0, None)
+            changed = len({r[0] for r in set(before) ^ set(after)})
+            payload = {"files": ids, "names": names, "before": before, "after": after}
+            return Done(label, changed, history.record(conn, "tags", label, payload))
+
+    # -- albums -----------------------------------------------------------------------------------
+    def albums(self) -> list[albums_db.Album]:
+        return albums_db.list_albums(self.db.conn)
+
+    def album(self, name: str) -> albums_db.Album:
+        return albums_db.album_by_name(self.db.conn, name)
+
+    def create_album(
+        self, name: str, *, query: str | None = None, group: str | None = None, is_group: bool = False
+    ) -> Done:
+        kind = "group" if is_group else "smart" if query else "manual"
+        with transaction(self.db) as conn:
+            parent = albums_db.album_by_name(conn, group).id if group else None
+            album_id = albums_db.create_album(conn, name, kind=kind, query=query, parent_id=parent)
+            album = albums_db.album_by_id(conn, album_id)
+            label = f"new {kind} album {album.name!r}" if kind != "group" else f"new group {album.name!r}"
+            return Done(label, 0, history.record(conn, "album_create", label, {"album": album.to_dict()}))
+
+    def update_album(
+        self,
+        name: str,
+        *,
+        new_name: str | None = None,
+        query: str | None = None,
+        group: str | type[...] | None = ...,
+    ) -> Done:
+        """Rename, change a smart album's query, or put into a group (``group=None``: top level)."""
+        with transaction(self.db) as conn:
+            album = albums_db.album_by_name(conn, name)
+            parent: Any = ...
+            if group is not ...:
+                parent = albums_db.album_by_name(conn, group).id if group else None  # type: ignore[arg-type]
+            before = albums_db.update_album(conn, album.id, name=new_name, query=query, parent_id=parent)
+            after = albums_db.album_by_id(conn, album.id)
+            label = f"album {before.name!r} changed" + (
+                f" to {after.name!r}" if after.name != before.name else ""
+            )
+            payload = {"album": album.id, "before": _album_state(before), "after": _album_state(after)}
+            return Done(label, 0, history.record(conn, "album_update", label, payload))
+
+    def delete_album(self, name: str) -> Done:
+        with transaction(self.db) as conn:
+            album = albums_db.album_by_name(conn, name)
+            children = [a.id for a in albums_db.list_albums(conn) if a.parent_id == album.id]
+            _, items = albums_db.delete_album(conn, album.id)
+            label = f"deleted album {album.name!r}"
+            payload = {"album": album.to_dict(), "items": items, "children": children}
+            return Done(label, len(items), history.record(conn, "album_delete", label, payload))
+
+    def add_to_album(self, name: str, refs: Sequence[Ref]) -> Done:
+        ids = self.ids(refs)
+        with transaction(self.db) as conn:
+            album = albums_db.album_by_name(conn, name)
+            added = albums_db.add_to_album(conn, album.id, ids)
+            label = f"added {_plural(len(added), 'file')} to {album.name!r}"
+            if not added:
+                return Done(label, 0, None)
+            items = [
+                (fid, pos) for fid, pos in albums_db.album_item_positions(conn, album.id) if fid in set(added)
+            ]
+            payload = {"album": album.id, "items": items}
+            return Done(label, len(added), history.record(conn, "album_add", label, payload))
+
+    def remove_from_album(self, name: str, refs: Sequence[Ref]) -> Done:
+        ids = self.ids(refs)
+        with transaction(self.db) as conn:
+            album = albums_db.album_by_name(conn, name)
+            removed = albums_db.remove_from_album(conn, album.id, ids)
+            label = f"removed {_plural(len(removed), 'file')} from {album.name!r}"
+            if not removed:
+                return Done(label, 0, None)
+            payload = {"album": album.id, "items": removed}
+            return Done(label, len(removed), history.record(conn, "album_remove", label, payload))
+
+    def move_in_album(self, name: str, refs: Sequence[Ref], before: Ref | None) -> Done:
+        ids = self.ids(refs)
+        anchor = self.resolve(before) if before is not None else None
+        with transaction(self.db) as conn:
+            album = albums_db.album_by_name(conn, name)
+            old = albums_db.move_in_album(conn, album.id, ids, anchor)
+            new = albums_db.album_item_positions(conn, album.id)
+            label = f"reordered {album.name!r}"
+            if old == new:
+                return Done(label, 0, None)
+            payload = {"album": album.id, "before": old, "after": new}
+            return Done(label, len(ids), history.record(conn, "album_order", label, payload))
+
+    # -- undo / redo ------------------------------------------------------------------------------
+    def history(self, limit: int = 50) -> list[history.Action]:
+        return history.recent(self.db.conn, limit)
+
+    def undo(self) -> history.Action | None:
+        """Take back the newest action still done; None when there is nothing to undo."""
+        with transaction(self.db) as conn:
+            action = history.last_done(conn)
+            if action is None:
+                return None
+            _REPLAY[action.kind](conn, action.payload, undo=True)
+            history.set_undone(conn, action.id, True)
+            return action
+
+    def redo(self) -> history.Action | None:
+        """Do again the oldest undone action; None when there is nothing to redo."""
+        with transaction(self.db) as conn:
+            action = history.first_undone(conn)
+            if action is None:
+                return None
+            _REPLAY[action.kind](conn, action.payload, undo=False)
+            history.set_undone(conn, action.id, False)
+            return action
+
+
+def _album_state(a: albums_db.Album) -> dict[str, Any]:
+    return {"name": a.name, "query": a.query, "parent_id": a.parent_id}
+
+
+# -- replaying a record one way or the other ---------------------------------------------------------
+
+
+def _replay_marks(conn: Any, p: dict[str, Any], *, undo: bool) -> None:
+    side = p["before" if undo else "after"]
+    put_marks(conn, {int(k): Marks.from_dict(v) for k, v in side.items()})
+
+
+def _replay_tags(conn: Any, p: dict[str, Any], *, undo: bool) -> None:
+    rows = [(int(f), str(n), float(pr)) for f, n, pr in p["before" if undo else "after"]]
+    restore_user_rows(conn, TagIds(), [int(i) for i in p["files"]], p["names"], rows)
+
+
+def _items(raw: Sequence[Sequence[Any]]) -> list[tuple[int, float]]:
+    return [(int(f), float(pos)) for f, pos in raw]
+
+
+def _replay_album_add(conn: Any, p: dict[str, Any], *, undo: bool) -> None:
+    if undo:
+        albums_db.remove_from_album(conn, int(p["album"]), [f for f, _ in _items(p["items"])])
+    else:
+        albums_db.put_album_items(conn, int(p["album"]), _items(p["items"]))
+
+
+def _replay_album_remove(conn: Any, p: dict[str, Any], *, undo: bool) -> None:
+    _replay_album_add(conn, p, undo=not undo)
+
+
+def _replay_album_order(conn: Any, p: dict[str, Any], *, undo: bool) -> None:
+    albums_db.put_album_items(conn, int(p["album"]), _items(p["before" if undo else "after"]))
+
+
+def _replay_album_create(conn: Any, p: dict[str, Any], *, undo: bool) -> None:
+    a = p["album"]
+    if undo:
+        albums_db.delete_album(conn, int(a["id"]))
+    else:
+        albums_db.create_album(
+            conn, a["name"], kind=a["kind"], query=a["query"], parent_id=a["parent_id"], album_id=int(a["id"])
+        )
+
+
+def _replay_album_delete(conn: Any, p: dict[str, Any], *, undo: bool) -> None:
+    a = p["album"]
+    if undo:
+        _replay_album_create(conn, p, undo=False)
+        albums_db.put_album_items(conn, int(a["id"]), _items(p["items"]))
+        for child in p.get("children", []):
+            albums_db.update_album(conn, int(child), parent_id=int(a["id"]))
+    else:
+        albums_db.delete_album(conn, int(a["id"]))
+
+
+def _replay_album_update(conn: Any, p: dict[str, Any], *, undo: bool) -> None:
+    state = p["before" if undo else "after"]
+    albums_db.update_album(
+        conn, int(p["album"]), name=state["name"], query=state["query"], parent_id=state["parent_id"]
+    )
+
+
+_REPLAY: dict[str, Callable[..., None]] = {
+    "marks": _replay_marks,
+    "tags": _replay_tags,
+    "album_add": _replay_album_add,
+    "album_remove": _replay_album_remove,
+    "album_order": _replay_album_order,
+    "album_create": _replay_album_create,
+    "album_delete": _replay_album_delete,
+    "album_update": _replay_album_update,
+}
