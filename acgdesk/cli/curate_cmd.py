@@ -7,7 +7,7 @@ import argparse
 import json
 from typing import Any
 
-COMMANDS = ("rate", "fav", "pick", "reject", "album", "undo", "redo", "history")
+COMMANDS = ("rate", "fav", "pick", "reject", "album", "undo", "redo", "history", "move", "copy", "trash")
 
 
 def add_parsers(sub: Any) -> None:
@@ -51,7 +51,23 @@ def add_parsers(sub: Any) -> None:
     q.add_argument("name")
     q.add_argument("--json", action="store_true")
 
-    for name, helptext in (("undo", "take back the last mark, tag or album change"), ("redo", "do it again")):
+    for name, helptext in (
+        ("move", "move files to a folder; their library rows follow (never overwrites; undoable)"),
+        ("copy", "copy files to a folder; copies inside the library keep tags and marks (undoable)"),
+    ):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("files", nargs="+", metavar="FILE|ID")
+        p.add_argument("--to", required=True, metavar="DIR", help="the folder (created if needed)")
+        p.add_argument("--rename", action="store_true", help='a name that is taken becomes "x (2).png"')
+        p.add_argument("--dry-run", action="store_true", help="only list what would happen")
+        p.add_argument("--json", action="store_true")
+    p = sub.add_parser("trash", help="move files to the desktop trash (undo restores them)")
+    p.add_argument("files", nargs="+", metavar="FILE|ID")
+    p.add_argument("--json", action="store_true")
+    for name, helptext in (
+        ("undo", "take back the last mark, tag, album change, move or trash"),
+        ("redo", "do it again"),
+    ):
         p = sub.add_parser(name, help=helptext)
         p.add_argument("--json", action="store_true")
     p = sub.add_parser("history", help="the recent undoable actions, newest first")
@@ -77,6 +93,20 @@ def run(library, args: argparse.Namespace) -> int:
         return _say(args, done.to_dict(), f"{done.label} ({done.changed} changed)")
     if c == "album":
         return _album(library, args)
+    if c in ("move", "copy"):
+        plan = cur.plan_transfer(args.files, args.to, mode=c, on_conflict="rename" if args.rename else "skip")
+        lines = [
+            f"{i.src} -> {i.dst}" + (f"  SKIPPED: {i.conflict}" if i.conflict else "") for i in plan.items
+        ]
+        if plan.leaves_library:
+            lines.append(f"note: {plan.dest_dir} is outside the library folders")
+        if args.dry_run:
+            return _say(args, plan.to_dict(), "\n".join(lines))
+        done = cur.transfer(plan)
+        return _say(args, {**done.to_dict(), "plan": plan.to_dict()}, "\n".join([*lines, done.label]))
+    if c == "trash":
+        done = cur.trash(args.files)
+        return _say(args, done.to_dict(), done.label)
     if c in ("undo", "redo"):
         action = cur.undo() if c == "undo" else cur.redo()
         if action is None:

@@ -15,6 +15,8 @@ from typing import Any
 
 import sqlite_utils
 
+from acgdesk.curate.file_actions import REPLAY as FILE_REPLAY
+from acgdesk.curate.file_actions import FileActions
 from acgdesk.db import albums as albums_db
 from acgdesk.db import history
 from acgdesk.db.connection import transaction
@@ -41,8 +43,8 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-class Curator:
-    """Marks, batch tags and albums over one library database, with undo and redo."""
+class Curator(FileActions):
+    """Marks, batch tags, albums, and moves / copies / trash of files, with undo and redo."""
 
     def __init__(self, db: sqlite_utils.Database, resolve: Callable[[Ref], int]) -> None:
         self.db = db
@@ -206,7 +208,7 @@ class Curator:
             action = history.last_done(conn)
             if action is None:
                 return None
-            _REPLAY[action.kind](conn, action.payload, undo=True)
+            _REPLAY[action.kind](conn, action.payload, undo=True, action_id=action.id)
             history.set_undone(conn, action.id, True)
             return action
 
@@ -216,7 +218,7 @@ class Curator:
             action = history.first_undone(conn)
             if action is None:
                 return None
-            _REPLAY[action.kind](conn, action.payload, undo=False)
+            _REPLAY[action.kind](conn, action.payload, undo=False, action_id=action.id)
             history.set_undone(conn, action.id, False)
             return action
 
@@ -228,12 +230,12 @@ def _album_state(a: albums_db.Album) -> dict[str, Any]:
 # -- replaying a record one way or the other ---------------------------------------------------------
 
 
-def _replay_marks(conn: Any, p: dict[str, Any], *, undo: bool) -> None:
+def _replay_marks(conn: Any, p: dict[str, Any], *, undo: bool, **_: Any) -> None:
     side = p["before" if undo else "after"]
     put_marks(conn, {int(k): Marks.from_dict(v) for k, v in side.items()})
 
 
-def _replay_tags(conn: Any, p: dict[str, Any], *, undo: bool) -> None:
+def _replay_tags(conn: Any, p: dict[str, Any], *, undo: bool, **_: Any) -> None:
     rows = [(int(f), str(n), float(pr)) for f, n, pr in p["before" if undo else "after"]]
     restore_user_rows(conn, TagIds(), [int(i) for i in p["files"]], p["names"], rows)
 
@@ -242,22 +244,22 @@ def _items(raw: Sequence[Sequence[Any]]) -> list[tuple[int, float]]:
     return [(int(f), float(pos)) for f, pos in raw]
 
 
-def _replay_album_add(conn: Any, p: dict[str, Any], *, undo: bool) -> None:
+def _replay_album_add(conn: Any, p: dict[str, Any], *, undo: bool, **_: Any) -> None:
     if undo:
         albums_db.remove_from_album(conn, int(p["album"]), [f for f, _ in _items(p["items"])])
     else:
         albums_db.put_album_items(conn, int(p["album"]), _items(p["items"]))
 
 
-def _replay_album_remove(conn: Any, p: dict[str, Any], *, undo: bool) -> None:
+def _replay_album_remove(conn: Any, p: dict[str, Any], *, undo: bool, **_: Any) -> None:
     _replay_album_add(conn, p, undo=not undo)
 
 
-def _replay_album_order(conn: Any, p: dict[str, Any], *, undo: bool) -> None:
+def _replay_album_order(conn: Any, p: dict[str, Any], *, undo: bool, **_: Any) -> None:
     albums_db.put_album_items(conn, int(p["album"]), _items(p["before" if undo else "after"]))
 
 
-def _replay_album_create(conn: Any, p: dict[str, Any], *, undo: bool) -> None:
+def _replay_album_create(conn: Any, p: dict[str, Any], *, undo: bool, **_: Any) -> None:
     a = p["album"]
     if undo:
         albums_db.delete_album(conn, int(a["id"]))
@@ -267,7 +269,7 @@ def _replay_album_create(conn: Any, p: dict[str, Any], *, undo: bool) -> None:
         )
 
 
-def _replay_album_delete(conn: Any, p: dict[str, Any], *, undo: bool) -> None:
+def _replay_album_delete(conn: Any, p: dict[str, Any], *, undo: bool, **_: Any) -> None:
     a = p["album"]
     if undo:
         _replay_album_create(conn, p, undo=False)
@@ -278,7 +280,7 @@ def _replay_album_delete(conn: Any, p: dict[str, Any], *, undo: bool) -> None:
         albums_db.delete_album(conn, int(a["id"]))
 
 
-def _replay_album_update(conn: Any, p: dict[str, Any], *, undo: bool) -> None:
+def _replay_album_update(conn: Any, p: dict[str, Any], *, undo: bool, **_: Any) -> None:
     state = p["before" if undo else "after"]
     albums_db.update_album(
         conn, int(p["album"]), name=state["name"], query=state["query"], parent_id=state["parent_id"]
@@ -294,4 +296,5 @@ _REPLAY: dict[str, Callable[..., None]] = {
     "album_create": _replay_album_create,
     "album_delete": _replay_album_delete,
     "album_update": _replay_album_update,
+    **FILE_REPLAY,
 }

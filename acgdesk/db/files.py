@@ -60,6 +60,16 @@ def list_folders(db: sqlite_utils.Database) -> list[FolderRow]:
     return [FolderRow(r[0], r[1], StoredPath.to_fs(r[1], r[2]), r[3], r[4]) for r in rows]
 
 
+def folder_containing(conn: sqlite3.Connection, fs_path: str) -> int | None:
+    """The id of the deepest library folder holding ``fs_path``; None outside every one."""
+    best: tuple[int, int] | None = None
+    for fid, text, raw in conn.execute("SELECT id, path, path_bytes FROM folders"):
+        prefix = StoredPath.to_fs(text, raw).rstrip(os.sep) + os.sep
+        if fs_path.startswith(prefix) and (best is None or len(prefix) > best[1]):
+            best = (int(fid), len(prefix))
+    return best[0] if best else None
+
+
 def set_folder_scanned(conn: sqlite3.Connection, folder_id: int, *, state: str) -> None:
     conn.execute("UPDATE folders SET last_scan_at = ?, state = ? WHERE id = ?", (utcnow(), state, folder_id))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -62,3 +63,22 @@ def test_marks_albums_and_undo_from_the_command_line(lib):
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
     gone = acgdesk("--library", library, "fav", a + ".nothere", check=False)
     assert gone.returncode == 1 and "not in the library" in gone.stderr
+
+
+def test_move_copy_and_trash_from_the_command_line(lib, tmp_path):
+    library, (a, b, c, _d) = lib
+    env = {"XDG_DATA_HOME": str(tmp_path / "xdg")}
+    sorted_dir = tmp_path / "art" / "sorted"
+    dry = json.loads(
+        acgdesk("--library", library, "move", a, b, "--to", str(sorted_dir), "--dry-run", "--json").stdout
+    )
+    assert dry["ready"] == 2 and not sorted_dir.exists()
+    done = json.loads(acgdesk("--library", library, "move", a, "--to", str(sorted_dir), "--json").stdout)
+    assert done["changed"] == 1 and (sorted_dir / "0.png").exists()
+    assert ids_of(library, "folder:sorted") == [str(sorted_dir / "0.png")]
+    out = acgdesk("--library", library, "copy", b, "--to", str(sorted_dir), "--rename").stdout
+    assert "copied 1 file" in out
+    trashed = json.loads(acgdesk("--library", library, "trash", c, "--json", env=env).stdout)
+    assert trashed["changed"] == 1 and (tmp_path / "xdg" / "Trash" / "files" / "2.png").exists()
+    assert run(library, "undo")["undo"]["label"].startswith("moved 1 file to the trash")
+    assert os.path.exists(c)
