@@ -168,8 +168,9 @@ class Curator(FileActions):
             label = f"added {_plural(len(added), 'file')} to {album.name!r}"
             if not added:
                 return Done(label, 0, None)
+            new_ids = set(added)
             items = [
-                (fid, pos) for fid, pos in albums_db.album_item_positions(conn, album.id) if fid in set(added)
+                (fid, pos) for fid, pos in albums_db.album_item_positions(conn, album.id) if fid in new_ids
             ]
             payload = {"album": album.id, "items": items}
             return Done(label, len(added), history.record(conn, "album_add", label, payload))

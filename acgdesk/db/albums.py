@@ -242,8 +242,10 @@ def move_in_album(
     """Reorder: put ``file_ids`` (in order) just before item ``before`` (None: at the end).
     Returns every item's old position (for undo)."""
     order = album_item_positions(conn, album_id)
-    moving = [i for i in dict.fromkeys(int(f) for f in file_ids) if i in dict(order)]
-    rest = [fid for fid, _ in order if fid not in set(moving)]
+    present = dict(order)
+    moving = [i for i in dict.fromkeys(int(f) for f in file_ids) if i in present]
+    chosen = set(moving)
+    rest = [fid for fid, _ in order if fid not in chosen]
     at = rest.index(before) if before in rest else len(rest)
     new_order = rest[:at] + moving + rest[at:]
     conn.executemany(
