@@ -75,13 +75,16 @@ class IndexReport:
     elapsed: float = 0.0
     cancelled: bool = False
     errors_by_kind: dict[str, int] = field(default_factory=dict)
+    # The listed files this run finished (only for runs over listed files, ``FolderTarget.files``):
+    # a run cut short tells its caller which of them are still to do.
+    finished: set[str] = field(default_factory=set, repr=False)
 
     @property
     def files_per_second(self) -> float:
         return self.processed / self.elapsed if self.elapsed > 0 else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        out = dict(self.__dict__)
+        out = {k: v for k, v in self.__dict__.items() if k != "finished"}
         out["files_per_second"] = round(self.files_per_second, 2)
         out["elapsed"] = round(self.elapsed, 3)
         return out
@@ -331,6 +334,7 @@ def index_folders(
         settings = dataclasses.replace(settings, work_size=max(sizes))
     scan = _Scan(db, online, exclude, settings, force, model_keys, missing_cutoff(retention_days))
     writer = IndexWriter(db, settings, retention_days=retention_days)
+    listed = bool(online) and all(t.files is not None for t in online)
     kinds: Counter[str] = Counter()
     meter = RateMeter()
     last_emit = 0.0
@@ -374,6 +378,8 @@ def index_folders(
             writer.add(item)
             report.processed += 1
             current = item.problem.fs_path if isinstance(item, ProblemRecord) else item.job.fs_path
+            if listed:
+                report.finished.add(current)
             if isinstance(item, ProblemRecord):
                 report.errors += 1
                 kinds[str(item.problem.kind)] += 1

@@ -462,9 +462,10 @@ class Watcher:
         except Exception:  # what was committed stays; a rescan finds the rest
             self._rescan.update(t.folder_id for t in targets)
             raise
-        if report.cancelled:  # gave way to newer changes: again later (what finished is quick then)
+        if report.cancelled:  # gave way to newer changes: the files it did not finish wait for the next
             for path, fid in items:
-                self._ready.setdefault(path, fid)
+                if path not in report.finished:
+                    self._ready.setdefault(path, fid)
         n = sum(len(t.files or ()) for t in targets)
         self.stats.batches += 1
         self.stats.files_indexed += report.processed

@@ -70,6 +70,7 @@ def test_a_run_gives_way_to_a_waiting_rename_keeps_what_finished_and_then_comple
         assert first.cancelled and runs.yields == 1
         done = lib.db.execute("SELECT COUNT(*) FROM files WHERE status = 'ok'").fetchone()[0]
         assert 0 < first.processed == done < len(paths)  # what finished is committed, the rest is not
+        assert len(first.finished) == done and first.finished < set(paths)  # the caller requeues the rest
         # The next try (nothing new waiting) finishes, and redoes nothing that was finished.
         second = runs.run(db, target, "batch")
         assert not second.cancelled and runs.yields == 1
