@@ -599,6 +599,18 @@ class Library:
         return int(count)
 
     # -- search (logic: acgdesk.search.service) ------------------------------------------------------
+    def taste_status(self) -> dict[str, Any]:
+        """What the taste score learnt from and how well it ranks held-out marks (or why it is off)."""
+        from acgdesk.curate.taste_service import status
+
+        return status(self.db).to_dict()
+
+    def retrain_taste(self) -> dict[str, Any]:
+        """Fit the taste score on the marks now and score every image (seconds at 100k images)."""
+        from acgdesk.curate.taste_service import retrain
+
+        return retrain(self.db).to_dict()
+
     @property
     def curate(self) -> Curator:
         """Marks, batch tags and albums, each undoable (:mod:`acgdesk.curate.actions`)."""

@@ -7,7 +7,20 @@ import argparse
 import json
 from typing import Any
 
-COMMANDS = ("rate", "fav", "pick", "reject", "album", "undo", "redo", "history", "move", "copy", "trash")
+COMMANDS = (
+    "rate",
+    "fav",
+    "pick",
+    "reject",
+    "album",
+    "undo",
+    "redo",
+    "history",
+    "move",
+    "copy",
+    "trash",
+    "taste",
+)
 
 
 def add_parsers(sub: Any) -> None:
@@ -61,6 +74,9 @@ def add_parsers(sub: Any) -> None:
         p.add_argument("--rename", action="store_true", help='a name that is taken becomes "x (2).png"')
         p.add_argument("--dry-run", action="store_true", help="only list what would happen")
         p.add_argument("--json", action="store_true")
+    p = sub.add_parser("taste", help="the taste score learnt from your marks: status, or --retrain")
+    p.add_argument("--retrain", action="store_true", help="fit it on the marks now and score every image")
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("trash", help="move files to the desktop trash (undo restores them)")
     p.add_argument("files", nargs="+", metavar="FILE|ID")
     p.add_argument("--json", action="store_true")
@@ -104,6 +120,13 @@ def run(library, args: argparse.Namespace) -> int:
             return _say(args, plan.to_dict(), "\n".join(lines))
         done = cur.transfer(plan)
         return _say(args, {**done.to_dict(), "plan": plan.to_dict()}, "\n".join([*lines, done.label]))
+    if c == "taste":
+        st = library.retrain_taste() if args.retrain else library.taste_status()
+        auc = f", held-out AUC {st['held_out_auc']:.3f}" if st.get("held_out_auc") is not None else ""
+        text = f"{'ready' if st['ready'] else 'off'}: {st['reason']}{auc}"
+        if st["ready"]:
+            text += f"\n{st['scored']} images scored (score:taste, sort:taste) in {st['total_seconds']:.1f} s"
+        return _say(args, st, text)
     if c == "trash":
         done = cur.trash(args.files)
         return _say(args, done.to_dict(), done.label)

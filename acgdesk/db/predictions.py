@@ -200,3 +200,25 @@ def choose_rating(candidates: Sequence[tuple[str, str, float]]) -> tuple[str, st
     if not usable:
         return None
     return max(usable, key=lambda c: (_rating_rank(c[1]), c[2]))
+
+
+def embedding_models(conn: sqlite3.Connection) -> list[tuple[str, int, int]]:
+    """(model, dim, vectors of ok files) for every embedding model, most vectors first."""
+    rows = conn.execute(
+        "SELECT e.model, e.dim, COUNT(*) FROM embeddings e JOIN files f ON f.id = e.file_id "
+        "WHERE f.status = 'ok' GROUP BY e.model, e.dim ORDER BY 3 DESC, 1"
+    )
+    return [(r[0], int(r[1]), int(r[2])) for r in rows]
+
+
+def replace_model_scores(
+    conn: sqlite3.Connection, model: str, kind: str, rows: Iterable[tuple[int, float]]
+) -> int:
+    """All of ``model``'s ``kind`` scores replaced by ``rows`` (file id, value); returns how many."""
+    conn.execute("DELETE FROM scores WHERE model = ? AND kind = ?", (model, kind))
+    now = utcnow()
+    cur = conn.executemany(
+        "INSERT INTO scores (file_id, kind, model, value, created_at) VALUES (?, ?, ?, ?, ?)",
+        ((int(f), kind, model, float(v), now) for f, v in rows),
+    )
+    return int(cur.rowcount)
