@@ -87,13 +87,16 @@ class LibraryBackend(QObject):
     def read(self, fn: Callable[[Library], Any], callback: Callback | None = None) -> None:
         self.call(self.reads, fn, callback)
 
-    def write(self, fn: Callable[[Library], Any], callback: Callback | None = None) -> None:
-        """Serialised writes; views are told to reload once the write is done."""
+    def write(
+        self, fn: Callable[[Library], Any], callback: Callback | None = None, *, changed: bool = True
+    ) -> None:
+        """Serialised writes; views are told to reload once the write is done (``changed=False``:
+        the caller updates what it changed itself, e.g. marks repaint only the cells they are on)."""
 
         def done(result: Any, error: BaseException | None) -> None:
             if callback is not None:
                 callback(result, error)
-            if error is None:
+            if error is None and changed:
                 self.library_changed.emit()
 
         self.call(self.writes, fn, done)

@@ -14,10 +14,12 @@ from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from acgdesk.gui.curate.badges import paint_marks
 from acgdesk.gui.grid_model import ResultsModel
 
 if TYPE_CHECKING:
     from acgdesk.gui.blur import BlurState
+    from acgdesk.gui.curate.marks_cache import MarkCache
 
 _SELECTED = QStyle.StateFlag.State_Selected
 _FOCUS = QStyle.StateFlag.State_HasFocus
@@ -58,6 +60,7 @@ class ThumbDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.results = model
         self.blur = blur
+        self.marks: MarkCache | None = None  # stars, heart and flag badges (acgdesk.gui.curate)
         self.colours: tuple[QColor, QColor, QColor] | None = None
         self.badges = {
             "sensitive": self.tr("sensitive"),
@@ -112,7 +115,7 @@ class ThumbDelegate(QStyledItemDelegate):
             if hidden:
                 self._badge(painter, target, self.results.file_id(row))
         else:
-            inner = rect if fill else rect.adjusted(4, 4, -4, -4)
+            inner = target = rect if fill else rect.adjusted(4, 4, -4, -4)
             painter.fillRect(inner, base)
             if isinstance(image, QImage):  # loaded, but there is nothing to show: a cross
                 pen = QPen(placeholder)
@@ -122,6 +125,10 @@ class ThumbDelegate(QStyledItemDelegate):
                 d = max(6, min(inner.width(), inner.height()) // 10)
                 painter.drawLine(c.x() - d, c.y() - d, c.x() + d, c.y() + d)
                 painter.drawLine(c.x() - d, c.y() + d, c.x() + d, c.y() - d)
+        if self.marks is not None and image is not None:
+            mark = self.marks.get(self.results.file_id(row))
+            if mark is not None and not mark.empty:
+                paint_marks(painter, target, mark)
         if fill and selected:
             pen = QPen(highlight)
             pen.setWidth(4)

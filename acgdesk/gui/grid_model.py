@@ -13,13 +13,24 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import QImage
 
 from acgdesk.gui.thumbs import ThumbnailLoader
 
 FILE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMB_ROLE = Qt.ItemDataRole.UserRole + 2  # QImage, a null QImage (no thumbnail) or None (loading)
+MARKS_ROLE = Qt.ItemDataRole.UserRole + 3  # the file's marks (curate.marks_cache.Mark) or None
+# Cells dragged within the window (onto an album): their file ids, as little-endian int64s
+IDS_MIME = "application/x-acgdesk-file-ids"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -30,6 +41,7 @@ class ResultsModel(QAbstractListModel):
         self.thumbs = thumbs
         self._ids = np.zeros(0, dtype=np.int64)
         self._row_of: dict[int, int] | None = None
+        self.marks = None  # a MarkCache, set by acgdesk.gui.curate (MARKS_ROLE)
         thumbs.ready.connect(self._thumbs_ready)
 
     # -- contents ------------------------------------------------------------------------------------
@@ -72,6 +84,8 @@ class ResultsModel(QAbstractListModel):
             return file_id
         if role == THUMB_ROLE:
             return self.thumbs.get(file_id)
+        if role == MARKS_ROLE:
+            return self.marks.peek(file_id) if self.marks is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.thumbs.path_of(file_id) or ""
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -84,7 +98,7 @@ class ResultsModel(QAbstractListModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
 
     def mimeTypes(self) -> list[str]:
-        return ["text/uri-list"]
+        return ["text/uri-list", IDS_MIME]
 
     def mimeData(self, indexes) -> QMimeData:
         """Dragging cells out of the window: the files as URLs (the rows whose path is known, which
@@ -92,6 +106,8 @@ class ResultsModel(QAbstractListModel):
         paths = dict.fromkeys(self.path(i.row()) for i in indexes if i.isValid())
         mime = QMimeData()
         mime.setUrls([QUrl.fromLocalFile(p) for p in paths if p])
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        mime.setData(IDS_MIME, QByteArray(self._ids[rows].astype("<i8").tobytes()))
         return mime
 
     def _thumbs_ready(self, ids: list[int]) -> None:
@@ -112,3 +128,10 @@ class ResultsModel(QAbstractListModel):
         return None
 
     visible_range: tuple[int, int] = (0, 0)
+
+
+def ids_from_mime(mime: QMimeData) -> list[int]:
+    """The file ids of cells dragged from the grid ([] for anything else)."""
+    if mime is None or not mime.hasFormat(IDS_MIME):
+        return []
+    return [int(i) for i in np.frombuffer(bytes(mime.data(IDS_MIME)), dtype="<i8")]

@@ -227,6 +227,27 @@ class JobRow(QWidget):
         self.cancel.setVisible(self.job.active)
 
 
+def show_job_state(jobs: JobsModel, label: QLabel, bar: QProgressBar, job: Job) -> None:
+    """The status bar's job line and busy bar after ``job`` changed."""
+    # Watching never ends: it is named in the status bar but gets no busy bar of its own.
+    watching = [j for j in jobs.active() if j.kind == "watch"]
+    active = [j for j in jobs.active() if j.kind != "watch"]
+    if not active:
+        text = describe(job) if job.state == "failed" else (watching[0].title if watching else "")
+        label.setText(text)
+        bar.hide()
+        return
+    lead = active[0]
+    more = len(active) - 1
+    label.setText(describe(lead) + (f"  (+{more})" if more else ""))
+    bar.show()
+    if lead.total:
+        bar.setRange(0, lead.total)
+        bar.setValue(lead.done)
+    else:
+        bar.setRange(0, 0)
+
+
 def describe(job: Job) -> str:
     parts = [job.title]
     if job.total:

@@ -1,4 +1,5 @@
-"""The main window: folders | thumbnail grid | details, with the search bar above and jobs below.
+"""The main window: folders and albums | thumbnail grid | details, with the search bar above and
+jobs below; marks, albums, batch actions and undo are wired in by :mod:`acgdesk.gui.curate`.
 
 The window only wires widgets together; every piece of data comes through :class:`LibraryBackend`
 (the :class:`~acgdesk.library.Library` facade on worker threads).
@@ -10,7 +11,7 @@ import os
 
 import numpy as np
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -24,21 +25,23 @@ from PySide6.QtWidgets import (
 
 from acgdesk.gui.backend import LibraryBackend
 from acgdesk.gui.blur import BlurState
+from acgdesk.gui.curate.controller import Curation
+from acgdesk.gui.curate.scope import selected_ids
 from acgdesk.gui.delegate import ThumbDelegate
 from acgdesk.gui.detail_panel import DetailPanel
 from acgdesk.gui.filter_bar import FilterBar
 from acgdesk.gui.grid_model import ResultsModel
 from acgdesk.gui.grid_view import ThumbGrid
-from acgdesk.gui.jobs import Job, JobsModel, JobsPanel, describe, index_job
+from acgdesk.gui.jobs import Job, JobsModel, JobsPanel, index_job, show_job_state
 from acgdesk.gui.prefs import Prefs
 from acgdesk.gui.resources import icon
 from acgdesk.gui.search_bar import SearchBar
 from acgdesk.gui.sidebar import Sidebar
-from acgdesk.gui.similar import Source, describe_remote, run_similar, source_from_mime
 from acgdesk.gui.thumbs import ThumbnailLoader
 from acgdesk.gui.upscale import UpscaleController
 from acgdesk.gui.view.viewer import Viewer
 from acgdesk.gui.watching import WatchController
+from acgdesk.gui.window_similar import SimilarAndUpscale
 from acgdesk.search.query import QuerySyntaxError, parse
 
 REFRESH_WHILE_INDEXING_MS = 2000
@@ -66,7 +69,7 @@ def quote(path: str) -> str:
     return '"' + path.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SimilarAndUpscale, QMainWindow):
     results_shown = Signal(int)  # number of results after each search
     first_page_shown = Signal(int)  # rows of a search's first page, shown before the whole list
 
@@ -122,6 +125,7 @@ class MainWindow(QMainWindow):
         self.watching.folders_changed.connect(self.sidebar.reload)
         self.backend.folders_changed.connect(self.watching.restart)  # a folder was removed
         self.folder: str | None = None
+        self.curation = Curation(self)  # marks, albums, batch actions, undo (acgdesk.gui.curate)
 
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -129,7 +133,11 @@ class MainWindow(QMainWindow):
         top_layout.addWidget(self.search)
         top_layout.addWidget(self.filters)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.sidebar)
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.sidebar)
+        left.addWidget(self.curation.albums)
+        left.setSizes([480, 320])
+        splitter.addWidget(left)
         splitter.addWidget(self.grid)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(1, 1)
@@ -223,6 +231,7 @@ class MainWindow(QMainWindow):
                 bar.addSeparator()
             else:
                 bar.addAction(a)
+        self.curation.install_menus(bar)
 
     def open_models(self) -> None:
         from acgdesk.gui.models_dialog import ModelsDialog
@@ -257,6 +266,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Load folders and the first page of results (called once the window is shown)."""
         self.sidebar.reload()
+        self.curation.start()
         self.run_search()
         if self.watch_enabled:
             self.watching.start()
@@ -272,6 +282,11 @@ class MainWindow(QMainWindow):
             parts.append("folder:" + quote(self.folder))
         parts.append(self.filters.terms())
         return " ".join(p for p in parts if p)
+
+    @property
+    def shown_query(self) -> str:
+        """The query of the results on screen ("similar:<name>" after a search by image)."""
+        return self._shown_query
 
     def run_search(self, *, keep_position: bool = False) -> None:
         text = self.full_query()
@@ -377,92 +392,6 @@ class MainWindow(QMainWindow):
             self.filters.size_slider.setValue(cell)
             self.filters.size_slider.blockSignals(False)
 
-    # -- find similar --------------------------------------------------------------------------------
-    def find_similar_to_file(self, file_id: int) -> None:
-        name = (
-            self.model.path(self.model.row_of(file_id) or 0)
-            if self.model.row_of(file_id) is not None
-            else None
-        )
-        self.find_similar(Source(label=os.path.basename(name) if name else f"#{file_id}", file_id=file_id))
-
-    def find_similar(self, source: Source) -> None:
-        """Show the files that look like ``source``, with the current filters (folder, rating, score)."""
-        query = self.filter_query()
-        self._search_seq += 1
-        seq = self._search_seq
-        self.blur.reset_revealed()
-        self.count_label.setText(self.tr("Looking for images similar to {s}…").format(s=source.label))
-        self.backend.read(
-            lambda lib: run_similar(lib, source, query),
-            lambda result, error: self._show_results(seq, "similar:" + source.label, result, error, False),
-        )
-
-    def filter_query(self) -> str:
-        """The search bar's query and the controls (free words in it are ignored: the image ranks)."""
-        return self.full_query()
-
-    # -- upscale -------------------------------------------------------------------------------------
-    def upscale_files(self, file_ids: list[int], options=None) -> None:
-        """Ask for options (unless given), then queue an upscale of each file."""
-        if not file_ids:
-            return
-        if options is None:
-            from acgdesk.gui.upscale import UpscaleDialog
-
-            dialog = UpscaleDialog(len(file_ids), self)
-            if not dialog.exec():
-                return
-            options = dialog.options()
-        self.backend.read(
-            lambda lib: [lib.show(i)["path"] for i in file_ids],
-            lambda paths, error: self._queue_upscales(paths, options, error),
-        )
-
-    def _queue_upscales(self, paths, options, error) -> None:
-        if error is not None:
-            self.count_label.setText(str(error))
-            return
-        self.upscales.submit(paths, options)
-        self.jobs_dock.show()
-
-    def _upscaled(self, original: str, output: str) -> None:
-        from acgdesk.gui.upscale import CompareDialog
-
-        self.sidebar.reload()
-        self.run_search(keep_position=True)
-        dialog = CompareDialog(original, output, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.compare_dialog = dialog
-        dialog.show()
-
-    def dragEnterEvent(self, event) -> None:
-        if event.source() is not None:  # cells or the viewer's picture dragged within the window
-            return
-        if source_from_mime(event.mimeData()) is not None or describe_remote(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:
-        source = source_from_mime(event.mimeData())
-        if source is None:
-            remote = describe_remote(event.mimeData())
-            self.count_label.setText(
-                self.tr("Drop an image file or the image itself; acgdesk does not download {u}").format(
-                    u=remote
-                )
-            )
-            return
-        event.acceptProposedAction()
-        self.find_similar(source)
-
-    def paste(self) -> None:
-        """Ctrl+V: an image (or an image file) in the clipboard -> similar images."""
-        source = source_from_mime(QGuiApplication.clipboard().mimeData())
-        if source is None:
-            self.count_label.setText(self.tr("The clipboard holds no image"))
-            return
-        self.find_similar(source)
-
     # -- selection -----------------------------------------------------------------------------------
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -471,14 +400,14 @@ class MainWindow(QMainWindow):
             self.detail.clear()
 
     def selected_ids(self) -> list[int]:
-        return [self.model.file_id(i.row()) for i in self.grid.selectionModel().selectedIndexes()]
+        """In result order, from the selection's ranges (never a million index objects after Ctrl+A)."""
+        return [int(i) for i in selected_ids(self.grid.selectionModel(), self.model).tolist()]
 
     def compare_files(self, file_ids: list[int] | None = None):
         """2-4 images side by side (default: the selection, in grid order); see acgdesk.gui.view.compare."""
         from acgdesk.gui.view.compare import MAX_PANES, open_compare
 
-        rows = sorted(i.row() for i in self.grid.selectionModel().selectedIndexes())
-        ids = file_ids if file_ids is not None else [self.model.file_id(r) for r in rows]
+        ids = file_ids if file_ids is not None else self.selected_ids()
         if not 2 <= len(ids) <= MAX_PANES:
             self.count_label.setText(self.tr("Select two to four images to compare"))
             return None
@@ -504,6 +433,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(icon("open-folder"), self.tr("Show in file manager"), self.detail.open_in_file_manager)
         menu.addAction(icon("copy"), self.tr("Copy path"), self.detail.copy_path)
+        self.curation.add_to_context_menu(menu)
         menu.exec(self.grid.viewport().mapToGlobal(pos))
 
     # -- jobs ----------------------------------------------------------------------------------------
@@ -540,23 +470,7 @@ class MainWindow(QMainWindow):
         self.run_search(keep_position=True)
 
     def _job_changed(self, job: Job) -> None:
-        # Watching never ends: it is named in the status bar but gets no busy bar of its own.
-        watching = [j for j in self.jobs.active() if j.kind == "watch"]
-        active = [j for j in self.jobs.active() if j.kind != "watch"]
-        if not active:
-            text = describe(job) if job.state == "failed" else (watching[0].title if watching else "")
-            self.job_label.setText(text)
-            self.job_bar.hide()
-            return
-        lead = active[0]
-        more = len(active) - 1
-        self.job_label.setText(describe(lead) + (f"  (+{more})" if more else ""))
-        self.job_bar.show()
-        if lead.total:
-            self.job_bar.setRange(0, lead.total)
-            self.job_bar.setValue(lead.done)
-        else:
-            self.job_bar.setRange(0, 0)
+        show_job_state(self.jobs, self.job_label, self.job_bar, job)
 
     # -- shutdown ------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:

@@ -1,5 +1,5 @@
 """Per-user GUI preferences (QSettings): theme, thumbnail size and layout, blur, device, first run,
-last library.
+last library, moving on after a mark.
 
 Library-wide settings (display thresholds, default models) live in the library database, through
 the facade, so the CLI sees them too; only what is about this user's screen is kept here.
@@ -22,6 +22,7 @@ DEFAULTS = {
     "first_run_done": False,
     "library": "",
     "language": "",
+    "advance_after_mark": False,  # culling: a mark key moves on to the next image
 }
 
 

@@ -65,6 +65,9 @@ class SettingsDialog(QDialog):
         self.blur.setCurrentIndex(max(0, self.blur.findData(prefs.get("blur_from"))))
         self.blur.setToolTip(self.tr("Blurred images are shown when clicked, until the next search"))
         form.addRow(self.tr("Blur images rated"), self.blur)
+        self.advance = QCheckBox(self.tr("After a mark key (0-5, F, P, X), go to the next image"), self)
+        self.advance.setChecked(prefs.get("advance_after_mark"))
+        form.addRow("", self.advance)
         self.theme = QComboBox(self)
         self.theme.addItems(["light", "dark"])
         self.theme.setCurrentText(prefs.get("theme"))
@@ -105,6 +108,7 @@ class SettingsDialog(QDialog):
         self.prefs.set("language", self.language.currentData())
         self.prefs.set("blur_from", self.blur.currentData())
         self.prefs.set("grid_layout", self.grid_layout.currentData())
+        self.prefs.set("advance_after_mark", self.advance.isChecked())
         if self.theme.currentText() != self.prefs.get("theme"):
             self.prefs.set("theme", self.theme.currentText())
             apply_theme(QApplication.instance(), self.theme.currentText())
@@ -117,4 +121,6 @@ class SettingsDialog(QDialog):
             parent.grid.set_layout_mode(self.grid_layout.currentData())
         if parent is not None and hasattr(parent, "blur"):
             parent.blur.refresh()
+        if parent is not None and hasattr(parent, "curation"):
+            parent.curation.advance_action.setChecked(self.advance.isChecked())
         super().accept()

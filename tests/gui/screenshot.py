@@ -140,6 +140,31 @@ def vary_prompts(lib_root: Path, ids: list[int]) -> None:
             )
 
 
+def seed_marks(lib_root: Path) -> None:
+    """Stars, favourites, picks and rejects on the first images, albums in a group, a smart album,
+    and an action undone (greyed in the History dialog), all through ``Library.curate``."""
+    with Library.open(lib_root) as lib:
+        ids = lib.query_ids("")  # in the grid's default order: the first ones are on screen
+        c = lib.curate
+        for n, file_id in enumerate(ids[:12]):
+            c.rate([file_id], [5, 4, 3, 0, 2, 5, 1, 4, 0, 3, 5, 2][n])
+        c.favourite([ids[0], ids[5], ids[10]])
+        c.flag([ids[1], ids[5], ids[7]], "pick")
+        c.flag([ids[3], ids[8]], "reject")
+        c.create_album("Projects", is_group=True)
+        c.create_album("Summer set", group="Projects")
+        c.add_to_album("Summer set", ids[:6])
+        c.create_album("Cover candidates", group="Projects")
+        c.add_to_album("Cover candidates", [ids[0], ids[5], ids[10]])
+        c.create_album("Best rated", query="stars:>=4")
+        c.create_album("Miku", query="hatsune_miku")
+        c.create_album("To print")
+        c.add_to_album("To print", ids[1:3])
+        c.tag(ids[:4], add=["portfolio"])
+        c.rate(ids[20:24], 1)
+        c.undo()  # the last one, greyed in the history
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=REPO / "bench-results" / "screenshot.png")
@@ -153,14 +178,22 @@ def main() -> int:
     parser.add_argument("--size", default="1400x900", help="window size, WxH (default: the app's own)")
     parser.add_argument("--view", type=int, metavar="ROW", help="open the viewer on this result (0: first)")
     parser.add_argument("--view-info", action="store_true", help="with --view: its information overlay too")
+    parser.add_argument("--marks", action="store_true", help="seed stars, favourites, flags, albums first")
+    parser.add_argument("--select", type=int, default=1, metavar="N", help="select the first N results")
+    parser.add_argument("--menu", choices=("selection", "context"), help="open the Selection / context menu")
+    parser.add_argument("--history", action="store_true", help="open the History dialog (use with --marks)")
     args = parser.parse_args()
 
-    from PySide6.QtCore import QEventLoop, QItemSelectionModel, QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QEventLoop, QItemSelection, QItemSelectionModel, QSettings
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    from acgdesk.gui.grid_model import MARKS_ROLE
 
     with tempfile.TemporaryDirectory(prefix="acgdesk-shot-") as tmp:
         tmp_path = Path(tmp)
         lib_root = prepare(tmp_path, nested=args.sidebar_expand)
+        if args.marks:
+            seed_marks(lib_root)
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
@@ -202,6 +235,15 @@ def main() -> int:
         window.grid.selectionModel().setCurrentIndex(
             window.model.index(0), QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
+        if args.select > 1:
+            window.grid.selectionModel().select(
+                QItemSelection(window.model.index(0), window.model.index(args.select - 1)),
+                QItemSelectionModel.SelectionFlag.Select,
+            )
+        if args.marks:  # the badges of the cells on screen, the albums and their counts
+            known = lambda r: window.model.data(window.model.index(r), MARKS_ROLE) is not None  # noqa: E731
+            spin(10, lambda: all(known(r) for r in range(first, last)))
+            spin(10, lambda: bool(window.curation.albums.albums))
         spin(10, lambda: window.detail.info is not None)
         spin(10, lambda: not window.detail.preview.pixmap().isNull())
         spin(0.5)
@@ -222,9 +264,27 @@ def main() -> int:
                 window.viewer.toggle_info()
                 spin(10, lambda: window.viewer.info_label.isVisible())
             spin(0.5)
+        popup = None
+        if args.menu:  # a popup is a window of its own: the screen is grabbed where the window is
+            menu = window.curation.selection_menu if args.menu == "selection" else QMenu(window)
+            if args.menu == "context":
+                window.curation.add_to_context_menu(menu)
+            else:
+                window.curation.batch.fill_selection_menu(menu)
+            rect = window.grid.visualRect(window.model.index(min(args.select, window.model.rowCount()) - 1))
+            menu.popup(window.grid.viewport().mapToGlobal(rect.center()))
+            popup = menu
+            spin(1)
+        if args.history:
+            popup = window.curation.undo.show_history()
+            spin(3, lambda: popup.list.count() > 1)
+            spin(0.5)
         screen = QApplication.primaryScreen()
         # the window as the X server shows it (what a user sees), else as Qt renders it
         shot = screen.grabWindow(shown.winId()) if QApplication.platformName() == "xcb" else shown.grab()
+        if popup is not None and QApplication.platformName() == "xcb":
+            g = shown.frameGeometry()
+            shot = screen.grabWindow(0, g.x(), g.y(), g.width(), g.height())
         if shot.isNull():
             shot = shown.grab()
         args.out.parent.mkdir(parents=True, exist_ok=True)

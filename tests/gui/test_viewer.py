@@ -23,6 +23,7 @@ from acgdesk.library import Library
 from tests.gui.conftest import art, file_ids_by_name, show_main_window
 
 WAIT = 10_000
+CTRL = Qt.KeyboardModifier.ControlModifier  # Ctrl+0 / Ctrl+1 zoom: the bare digits give stars
 
 
 def make_tree(root: Path) -> Path:
@@ -207,7 +208,7 @@ def test_big_pictures_come_screen_sized_then_whole_when_zoomed_in(qtbot, win):
     assert max(shown.frames[0].width(), shown.frames[0].height()) <= max(viewer.loader.box)
     assert canvas.fit and canvas.zoom == pytest.approx(canvas.fit_zoom())
     with qtbot.waitSignal(viewer.whole_shown, timeout=WAIT):
-        press(qtbot, viewer, Qt.Key.Key_1)  # 100 %: more pixels than the screen-sized copy has
+        press(qtbot, viewer, Qt.Key.Key_1, CTRL)  # 100 %: more pixels than the screen-sized copy has
     assert canvas.zoom == 1.0 and canvas.picture.whole and canvas.picture.level == WHOLE
     assert canvas.picture.frames[0].width() == 1600
     # pan by dragging (the picture is larger than the window now)
@@ -218,7 +219,7 @@ def test_big_pictures_come_screen_sized_then_whole_when_zoomed_in(qtbot, win):
     qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=start + QPoint(60, 40))
     assert canvas.offset != before
     # back to fit: the screen-sized copy is painted again (better downscaled than the original)
-    press(qtbot, viewer, Qt.Key.Key_0)
+    press(qtbot, viewer, Qt.Key.Key_0, CTRL)
     assert canvas.fit and canvas.picture.level == FIT
     press(qtbot, viewer, Qt.Key.Key_Plus)
     assert canvas.zoom == pytest.approx(canvas.fit_zoom() * 1.25)
@@ -229,7 +230,7 @@ def test_big_pictures_come_screen_sized_then_whole_when_zoomed_in(qtbot, win):
 def test_the_wheel_zooms_around_the_pointer(qtbot, win):
     viewer = open_at(qtbot, win, row_of(win, "big.png"))
     canvas = viewer.canvas
-    press(qtbot, viewer, Qt.Key.Key_1)  # 100 %: larger than the window, so no edge stops the zoom
+    press(qtbot, viewer, Qt.Key.Key_1, CTRL)  # 100 %: larger than the window, so no edge stops the zoom
     point = QPointF(canvas.width() * 0.3, canvas.height() * 0.4)
     under = original_point(canvas, point)
     zoom = canvas.zoom
@@ -287,12 +288,12 @@ def test_animations_play_at_their_own_frame_timing_and_pause(qtbot, win):
             pass
     # the frames differ as the file's do (red, green, blue)
     assert canvas.picture.frames[1].pixelColor(5, 5).green() > 200
-    press(qtbot, viewer, Qt.Key.Key_P)
+    press(qtbot, viewer, Qt.Key.Key_K)
     assert canvas.paused and not canvas.animation_running()
     frame = canvas.frame
     qtbot.keyClick(viewer, Qt.Key.Key_I)  # events go on; the frame does not
     assert canvas.frame == frame
-    press(qtbot, viewer, Qt.Key.Key_P)
+    press(qtbot, viewer, Qt.Key.Key_K)
     assert not canvas.paused and canvas.animation_running()
     press(qtbot, viewer, Qt.Key.Key_Home, shows=win.model.file_id(0))
     webp = win.model.file_id(row_of(win, "anim.webp"))
@@ -397,6 +398,17 @@ def test_keys_and_menu_entries_name_the_same_commands(qtbot, win):
     assert command_for_key(K.Key_C, M.ControlModifier | M.ShiftModifier) == C.COPY
     assert command_for_key(K.Key_O, M.ControlModifier | M.ShiftModifier) == C.OPEN_WITH
     assert command_for_key(K.Key_F, M.ControlModifier) is None  # not the viewer's
+    # marks without Ctrl, zoom with it; animations pause on K (P picks)
+    assert command_for_key(K.Key_3, M.NoModifier) == C.STARS_3
+    assert command_for_key(K.Key_0, M.NoModifier) == C.STARS_0
+    assert command_for_key(K.Key_0, M.ControlModifier) == C.FIT
+    assert command_for_key(K.Key_1, M.ControlModifier) == C.ACTUAL_SIZE
+    assert command_for_key(K.Key_F, M.NoModifier) == C.FAVOURITE
+    assert command_for_key(K.Key_P, M.NoModifier) == C.PICK
+    assert command_for_key(K.Key_X, M.NoModifier) == C.REJECT
+    assert command_for_key(K.Key_K, M.NoModifier) == C.PAUSE
+    assert command_for_key(K.Key_Z, M.ControlModifier) == C.UNDO
+    assert command_for_key(K.Key_Z, M.ControlModifier | M.ShiftModifier) == C.REDO
     viewer = open_at(qtbot, win, 0)
     done: list[Command] = []
     menu = ViewerMenu(

@@ -84,7 +84,15 @@ class InfoOverlay(QLabel):
         self.file_id: int | None = None  # whose information is wanted on screen; None: hidden
         self._texts: OrderedDict[int, str] = OrderedDict()
         self._asked = 0  # numbers the requests: only the latest one's answer is shown
+        # the file's marks as one line of HTML, read when shown (set by acgdesk.gui.curate)
+        self.marks_html: Callable[[int], str] | None = None
         self.hide()
+
+    def refresh(self) -> None:
+        """Show the same file again (its marks changed)."""
+        text = self._texts.get(self.file_id) if self.file_id is not None else None
+        if text is not None and self.isVisible():
+            self._show(self.file_id, text)
 
     def show_for(self, file_id: int) -> None:
         """Show ``file_id``'s information: at once when known, else once the library answers."""
@@ -126,6 +134,10 @@ class InfoOverlay(QLabel):
     def _show(self, file_id: int, text: str) -> None:
         if file_id != self.file_id:
             return
+        marks = self.marks_html(file_id) if self.marks_html is not None else ""
+        if marks:
+            head, sep, rest = text.partition("<br>")  # the name, then the marks
+            text = f"{head}<br><span style='color:#ffc828'>{marks}</span>{sep}{rest}"
         self.setText(text)
         self.place()
         self.show()

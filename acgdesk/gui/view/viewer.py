@@ -19,7 +19,6 @@ nothing here decodes or touches the database. Rotation and zoom are properties o
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPointF, QSize, Qt, QTimer, Signal
@@ -36,7 +35,8 @@ from acgdesk.gui.view.image_source import FIT, WHOLE, Picture, PictureLoader
 from acgdesk.gui.view.info_overlay import InfoOverlay
 from acgdesk.gui.view.settings_values import stored_bool
 from acgdesk.gui.view.slideshow import MAX_INTERVAL_S, MIN_INTERVAL_S, Slideshow
-from acgdesk.gui.view.viewer_commands import Command, ViewerMenu, command_for_key
+from acgdesk.gui.view.viewer_commands import CURATION_COMMANDS, Command, ViewerMenu, command_for_key
+from acgdesk.gui.view.viewer_status import status_line
 
 WARM_UP_AFTER_MS = 3000
 INFO_KEY = "viewer/info"
@@ -77,6 +77,10 @@ class Viewer(QWidget):
         self.canvas.drag_out.connect(self.start_drag)
         self.canvas.double_clicked.connect(self.toggle_full_screen)
         self.blur = blur  # pictures rated at or above the setting are veiled until a click
+        # marks and undo go to the window's curation (acgdesk.gui.curate.controller); the status
+        # line shows mark_text(file id)
+        self.mark_handler: Callable[[Command], None] | None = None
+        self.mark_text: Callable[[int], str] | None = None
         self.canvas.clicked.connect(self._reveal)
         if blur is not None:
             blur.changed.connect(self._apply_blur)
@@ -338,29 +342,7 @@ class Viewer(QWidget):
         self._update_status()
 
     def _update_status(self) -> None:
-        n = self.model.rowCount()
-        p = self.canvas.picture
-        parts = []
-        if p is not None and p.path:
-            parts.append(os.path.basename(p.path))
-        if n:
-            parts.append(f"{self.row + 1:,} / {n:,}")
-        if p is not None and p.width and not p.error:
-            parts.append(f"{p.width} × {p.height}")
-            parts.append(f"{round(self.canvas.zoom * 100)} %")
-        elif p is None:
-            parts.append(self.tr("Loading…"))
-        if p is not None and p.animated:
-            parts.append(
-                self.tr("paused (P)")
-                if self.canvas.paused
-                else self.tr("frame {i} / {n}").format(i=self.canvas.frame + 1, n=len(p.frames))
-            )
-        if self.slideshow.on:
-            parts.append(self.slideshow.describe())
-        if self._note:
-            parts.append(self._note)
-        self.status.setText("    ".join(parts))
+        self.status.setText(status_line(self))
 
     def _place_status(self) -> None:
         """The status line along the bottom, the picture above it (fit shows all of the picture)."""
@@ -426,6 +408,10 @@ class Viewer(QWidget):
     def perform(self, command: Command, *, at_pointer: bool = False) -> None:
         """Carry out ``command`` (see :mod:`~acgdesk.gui.view.viewer_commands`); ``at_pointer``: a
         zoom keeps the point under the mouse still (keys), else the centre (the menu)."""
+        if command in CURATION_COMMANDS:
+            if self.mark_handler is not None:
+                self.mark_handler(command)
+            return
         anchor: Callable[[], QPointF | None] = self._pointer if at_pointer else lambda: None
         C = Command
         actions: dict[Command, Callable[[], object]] = {
