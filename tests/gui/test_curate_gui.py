@@ -393,8 +393,6 @@ def test_trash_asks_first_and_undo_brings_the_file_back(qtbot, window, tmp_path,
 
 
 def test_what_i_would_like_lists_unmarked_images_by_taste(qtbot, window):
-    if not callable(getattr(Library, "taste_status", None)):
-        pytest.skip("this core has no taste score yet")
     from acgdesk.gui.curate.albums_panel import TASTE, TASTE_QUERY
 
     win = window
@@ -414,3 +412,22 @@ def test_what_i_would_like_lists_unmarked_images_by_taste(qtbot, window):
     win.curation.retrain_taste()  # no embeddings in this library: it says why, and nothing breaks
     qtbot.waitUntil(lambda: len(win.jobs.jobs) > jobs and not win.jobs.jobs[-1].active, timeout=WAIT)
     assert win.jobs.jobs[-1].state == "done", win.jobs.jobs[-1].detail
+
+
+def test_marking_schedules_the_taste_to_learn_again_on_the_write_thread(qtbot, window):
+    win = window
+    curation = win.curation
+    assert not curation.taste_timer.isActive()
+    win.grid.setFocus()
+    win.grid.select_row(0)
+    press_in_grid(qtbot, win, Qt.Key.Key_4)
+    assert curation.taste_timer.isActive()  # it waits for marking to pause, then learns
+    curation.taste_timer.stop()
+    with Library.open(win.backend.root) as lib:
+        before = lib.taste_status()
+    curation.relearn_taste()  # what the timer runs
+    qtbot.waitUntil(lambda: not curation._relearning, timeout=WAIT)
+    with Library.open(win.backend.root) as lib:
+        after = lib.taste_status()
+    assert after["trained_at"] is not None and after != before
+    assert not after["ready"] and "embeddings" in after["reason"]  # this library has none: it says so

@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolButton
 
@@ -27,6 +27,9 @@ from acgdesk.gui.view.viewer_commands import MARK_OPS, Command
 
 ADVANCE_KEY = "advance_after_mark"
 MESSAGE_MS = 5000
+# Marks changed, then this long without another change: the taste score learns again, quietly on
+# the write thread (seconds at 100k images), so "What I'd like" follows the user's marking.
+TASTE_DELAY_MS = 4000
 
 
 def tr(text: str) -> str:
@@ -56,6 +59,11 @@ class Curation(QObject):
         self.cache.changed.connect(lambda _ids: w.grid.viewport().update())
         self.marker = Marker(backend, self.cache, self)
         self.marker.marked.connect(self._marked)
+        self.taste_timer = QTimer(self)
+        self.taste_timer.setSingleShot(True)
+        self.taste_timer.setInterval(TASTE_DELAY_MS)
+        self.taste_timer.timeout.connect(self.relearn_taste)
+        self._relearning = False
         self.marker.failed.connect(self.say)
         self.albums = AlbumsPanel(backend, self.act, w.full_query, w)
         self.albums.album_chosen.connect(self.show_search)
@@ -184,6 +192,22 @@ class Curation(QObject):
         self.say(done.label if done.changed else tr("Nothing changed: {what}").format(what=done.label))
         if done.changed:
             self.undo.refresh()
+            self.taste_timer.start()
+
+    def relearn_taste(self) -> None:
+        """The taste score learns from the marks as they are now (after marking stopped a moment)."""
+        if self._relearning:
+            self.taste_timer.start()  # one at a time: try again after this one
+            return
+        self._relearning = True
+        self.window.backend.write(lambda lib: lib.retrain_taste(), self._relearnt)
+
+    def _relearnt(self, result, error) -> None:
+        self._relearning = False
+        if error is None:
+            self.albums.reload()  # the "What I'd like" line says what it learnt
+            if self.window.shown_query == TASTE_QUERY:
+                self.window.run_search(keep_position=True)
 
     def _viewer_marks(self, ids: list[int]) -> None:
         viewer = self.window.viewer
@@ -213,6 +237,8 @@ class Curation(QObject):
             return
         if done is not None and hasattr(done, "label"):
             self.say(done.label)
+            if getattr(done, "changed", 0):
+                self.taste_timer.start()
         self.undo.refresh()
         if albums:
             self.albums.reload()
@@ -225,6 +251,8 @@ class Curation(QObject):
             return
         self.say((tr("Redone: {what}") if redo else tr("Undone: {what}")).format(what=action.label))
         self.refresh_all()
+        if action.kind == "marks":
+            self.taste_timer.start()
 
     def refresh_all(self) -> None:
         """Anything may have changed (undo, redo, files moved): marks, albums, folders, results."""
