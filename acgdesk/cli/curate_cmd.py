@@ -53,6 +53,11 @@ def add_parsers(sub: Any) -> None:
         q.add_argument("name")
         q.add_argument("files", nargs="+", metavar="FILE|ID")
         q.add_argument("--json", action="store_true")
+    q = actions.add_parser("move", help="reorder a manual album: put files before another one (or last)")
+    q.add_argument("name")
+    q.add_argument("files", nargs="+", metavar="FILE|ID")
+    q.add_argument("--before", metavar="FILE|ID", help="the item they go in front of (default: the end)")
+    q.add_argument("--json", action="store_true")
     q = actions.add_parser("show", help="the album's files, in its order (paths; --json for more)")
     q.add_argument("name")
     q.add_argument("--json", action="store_true")
@@ -174,6 +179,8 @@ def _album(library, args: argparse.Namespace) -> int:
         done = cur.add_to_album(args.name, args.files)
     elif a == "remove":
         done = cur.remove_from_album(args.name, args.files)
+    elif a == "move":
+        done = cur.move_in_album(args.name, args.files, args.before)
     elif a == "rename":
         done = cur.update_album(args.name, new_name=args.new_name)
     else:

@@ -28,7 +28,7 @@ from acgdesk.curate.taste import (
 )
 from acgdesk.db.connection import transaction
 from acgdesk.db.marks import marked_files
-from acgdesk.db.predictions import embedding_models, replace_model_scores
+from acgdesk.db.predictions import embedded_file_ids, embedding_models, replace_model_scores
 from acgdesk.db.settings import get_setting, set_setting
 from acgdesk.vectors.exact import iter_ok_vectors, vectors_for_ids
 
@@ -36,6 +36,10 @@ TASTE_MODEL = "taste@1"  # the ``model`` column of the stored scores
 TASTE_KIND = "taste"
 SETTING = "taste_status"
 UNLABELED_SAMPLE = 5000
+# The held-out AUC shown: 3 fits on 2/3 of the marks each, with a smaller unlabeled pool (each fit's
+# Newton steps cost rows x dim^2; five folds over 5,000 unlabeled took 11 s of a 17 s retrain).
+CV_FOLDS = 3
+CV_UNLABELED = 2000
 
 
 @dataclass
@@ -92,12 +96,12 @@ def retrain(db: sqlite_utils.Database, *, seed: int = 0) -> TasteStatus:
             "no image embeddings yet: index with an image embedder (the default one is resnet18-anime)"
         )
         return _save(db, result, clear=True)
-    model, dim, count = models[0]
+    model, dim, _count = models[0]
     result.embedder = model
     ids, vectors = _vectors(conn, model, dim, list(labels))
     y = np.array([labels[int(i)] for i in ids], dtype=np.float64)
     result.liked, result.disliked = int((y == 1).sum()), int((y == 0).sum())
-    unlabeled = _sample_unlabeled(conn, model, dim, set(labels), count, seed)
+    unlabeled = _sample_unlabeled(conn, model, dim, set(labels), seed)
     result.unlabeled = len(unlabeled)
     if not enough_marks(result.liked, result.disliked, n_unlabeled=len(unlabeled)):
         result.reason = (
@@ -109,9 +113,8 @@ def retrain(db: sqlite_utils.Database, *, seed: int = 0) -> TasteStatus:
     taste = fit_taste(vectors, y, unlabeled=unlabeled if len(unlabeled) else None, seed=seed)
     result.train_seconds = round(taste.seconds, 3)
     if result.liked >= 2 and result.disliked >= 2:
-        result.held_out_auc = round(
-            cross_validated_auc(vectors, y, unlabeled=unlabeled if len(unlabeled) else None), 4
-        )
+        pool = unlabeled[:CV_UNLABELED] if len(unlabeled) else None
+        result.held_out_auc = round(cross_validated_auc(vectors, y, folds=CV_FOLDS, unlabeled=pool), 4)
     scores: list[tuple[int, float]] = []
     for chunk_ids, raw in iter_ok_vectors(conn, model, dim):
         scores.extend(zip(chunk_ids.tolist(), taste.predict(raw).tolist(), strict=True))
@@ -133,18 +136,13 @@ def _vectors(conn: Any, model: str, dim: int, ids: list[int]) -> tuple[np.ndarra
     return np.concatenate(got_ids), np.concatenate(got)
 
 
-def _sample_unlabeled(
-    conn: Any, model: str, dim: int, labelled: set[int], count: int, seed: int
-) -> np.ndarray:
-    """Up to :data:`UNLABELED_SAMPLE` vectors of unmarked images, evenly spread over the library."""
-    rng = np.random.default_rng(seed)
-    keep_share = min(1.0, UNLABELED_SAMPLE / max(1, count - len(labelled)))
-    parts = []
-    for chunk_ids, raw in iter_ok_vectors(conn, model, dim):
-        mask = ~np.isin(chunk_ids, list(labelled)) & (rng.random(len(chunk_ids)) < keep_share)
-        if mask.any():
-            parts.append(np.array(raw[mask], dtype=np.float32))
-    return np.concatenate(parts)[:UNLABELED_SAMPLE] if parts else np.zeros((0, dim), dtype=np.float32)
+def _sample_unlabeled(conn: Any, model: str, dim: int, labelled: set[int], seed: int) -> np.ndarray:
+    """Up to :data:`UNLABELED_SAMPLE` vectors of unmarked images, drawn at random by id (a list of
+    ids is cheap; reading every vector is not)."""
+    ids = np.array([i for i in embedded_file_ids(conn, model) if i not in labelled], dtype=np.int64)
+    if len(ids) > UNLABELED_SAMPLE:
+        ids = np.random.default_rng(seed).choice(ids, UNLABELED_SAMPLE, replace=False)
+    return _vectors(conn, model, dim, ids.tolist())[1]
 
 
 def _save(db: sqlite_utils.Database, result: TasteStatus, *, clear: bool) -> TasteStatus:

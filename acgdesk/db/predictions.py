@@ -222,3 +222,13 @@ def replace_model_scores(
         ((int(f), kind, model, float(v), now) for f, v in rows),
     )
     return int(cur.rowcount)
+
+
+def embedded_file_ids(conn: sqlite3.Connection, model: str) -> list[int]:
+    """Ids of the ok files that have a ``model`` vector (cheap next to reading the vectors)."""
+    rows = conn.execute(
+        "SELECT e.file_id FROM embeddings e JOIN files f ON f.id = e.file_id "
+        "WHERE e.model = ? AND f.status = 'ok'",
+        (model,),
+    )
+    return [int(r[0]) for r in rows]

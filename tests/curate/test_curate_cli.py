@@ -46,12 +46,16 @@ def test_marks_albums_and_undo_from_the_command_line(lib):
     run(library, "album", "create", "Top", "--query", "stars:5 -is:reject")
     shown = run(library, "album", "show", "Summer set")
     assert [f["path"] for f in shown["files"]] == [c, a]
+    run(library, "album", "move", "Summer set", a, "--before", c)
+    assert [f["path"] for f in run(library, "album", "show", "Summer set")["files"]] == [a, c]
+    run(library, "undo")
     assert acgdesk("--library", library, "album", "show", "Summer set").stdout.split() == [c, a]
     listing = {x["name"]: x for x in run(library, "album", "list")["albums"]}
     assert listing["Summer set"]["count"] == 2 and listing["Top"]["query"] == "stars:5 -is:reject"
     assert sorted(ids_of(library, "album:Top")) == sorted([a, b])
     history = run(library, "history")["history"]
-    assert history[0]["label"] == "new smart album 'Top'" and len(history) == 8
+    assert (history[0]["label"], history[0]["undone"]) == ("reordered 'Summer set'", True)
+    assert history[1]["label"] == "new smart album 'Top'" and len(history) == 9
     assert run(library, "undo")["undo"]["label"] == "new smart album 'Top'"
     assert run(library, "redo")["redo"]["label"] == "new smart album 'Top'"
     run(library, "album", "delete", "Summer set")
