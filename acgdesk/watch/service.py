@@ -259,9 +259,13 @@ class Watcher:
         batch_due = bool(self._ready) and self._batch_due(now)
         verify_due = bool(self._touched) and self._verify_due(now)
         if (batch_due or verify_due) and self._caught_up():
+            caught_up_at = time.monotonic()
             if self._ready:
                 self._index_batch()
-            if self._touched:
+            # A batch takes time; renames or moves made meanwhile are not applied yet, and the disk
+            # is ahead of the database again: checking it now would take a file swapped in for an
+            # edit of the one that was there. The check waits for the next caught-up point.
+            if self._touched and self._inbox.structural_at <= caught_up_at:
                 self._verify()
         self._check_structure(time.monotonic())
         if self._rescan:
