@@ -181,7 +181,7 @@ def _passing_trouble(conn, outcome: Outcome) -> bool:
     job = outcome.job
     row = placed_file(conn, job.fs_path)
     if row is None or row.status != "ok" or not row.content_hash:
-        return outcome.error_kind == FileErrorKind.VANISHED  # never recorded: nothing to say
+        return False  # nothing sound to keep: the error is recorded (and retried: it is transient)
     if file_gone(row):
         mark_missing(conn, [row.id])
     return True
