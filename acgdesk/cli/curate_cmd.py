@@ -140,7 +140,7 @@ def run(library, args: argparse.Namespace) -> int:
         if action is None:
             return _say(args, {c: None}, f"nothing to {c}")
         return _say(args, {c: action.to_dict()}, f"{c}: {action.label}")
-    actions = cur.history(args.limit)
+    actions = cur.history_listing(args.limit)
     lines = [f"{a.at[:19].replace('T', ' ')}  {'(undone) ' if a.undone else ''}{a.label}" for a in actions]
     return _say(args, {"history": [a.to_dict() for a in actions]}, "\n".join(lines) or "no actions yet")
 

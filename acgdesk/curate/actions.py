@@ -203,6 +203,10 @@ class Curator(FileActions):
     def history(self, limit: int = 50) -> list[history.Action]:
         return history.recent(self.db.conn, limit)
 
+    def history_listing(self, limit: int = 50) -> list[history.Action]:
+        """Like :meth:`history` without the payloads (``{}``): ids, times, kinds, labels, undone."""
+        return history.listing(self.db.conn, limit)
+
     def undo(self) -> history.Action | None:
         """Take back the newest action still done; None when there is nothing to undo."""
         with transaction(self.db) as conn:

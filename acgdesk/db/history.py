@@ -77,3 +77,13 @@ def update_payload(conn: sqlite3.Connection, action_id: int, payload: dict[str, 
 def recent(conn: sqlite3.Connection, limit: int = 50) -> list[Action]:
     rows = conn.execute("SELECT * FROM history ORDER BY id DESC LIMIT ?", (limit,))
     return [_action(r) for r in rows]
+
+
+def listing(conn: sqlite3.Connection, limit: int = 50) -> list[Action]:
+    """The newest actions first without reading their payloads (each ``payload`` is ``{}``).
+
+    Why: a menu or a list needs labels only, and a batch on 10,000 files records about 1 MB of
+    JSON; parsing a hundred of those holds the GIL long enough to freeze a window for a while.
+    """
+    rows = conn.execute("SELECT id, at, kind, label, undone FROM history ORDER BY id DESC LIMIT ?", (limit,))
+    return [Action(int(r[0]), r[1], r[2], r[3], {}, bool(r[4])) for r in rows]

@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/bench/bench_gui.py [--files 100000] [--thumbs 2000] [--keep DIR]
                                               [--layout square|justified] [--out bench-results/bench_gui.json]
+    .venv/bin/python tests/bench/bench_gui.py --files 10000 --runs none --curate [--repeats 3]
 
 Builds (once, cached in ``.cache/bench-gui-<files>``) a library of ``--files`` synthetic rows with real
 WebP thumbnails in the cache: ``--thumbs`` distinct picture-like thumbnails (256 px, as indexing
@@ -22,6 +23,20 @@ platform (no display needed):
   percentiles of the gaps are reported too, and a second run scrolls with wheel events instead
   (``--runs drag`` drags the scroll bar's thumb end to end in ~300 moves: for a million rows);
 * ``rss_mb`` after scrolling end to end, and the thumbnail LRU's bytes (bounded by its budget).
+
+``--curate`` adds batch curation on every row (target: each action <= 2 s at 10,000 files, GUI
+stalls <= 50 ms), each measured alone with the same 2 ms heartbeat, ``--repeats`` times (medians in
+``curate.median``, every run in ``curate.runs``): ``select_all`` (Ctrl+A in the grid); ``stars_4``,
+``favourite`` and ``reject`` (the keys 4, F, X on that selection: from the key press until
+``marker.marked`` (``signal_s``) and until every selected file's new marks are in the marks cache
+and the history (the Edit menu's Undo label) names the write (``wall_s``)); ``tag_add`` and
+``album_add`` (``window.curation.batch.edit_tags`` / ``add_to_album`` on the scope "all results",
+without the dialog; until the history names the write, and for the album until the albums section
+has reloaded); ``undo`` (Ctrl+Z of the album add: until ``undo.finished`` and then until the
+results are shown again, the history reloaded and every visible cell's marks read again).
+``stall_max_ms`` covers the key press until done plus 300 ms after (follow-up work on the GUI
+thread). The taste timer that marking starts is stopped after each action, so a retraining does not
+land in the next one.
 """
 
 from __future__ import annotations
@@ -176,7 +191,176 @@ def first_page_painted(win) -> bool:
     return all(isinstance(win.model.thumb(r), QImage) for r in range(first, last))
 
 
-def run(root: Path, files: int, runs: list[str], layout: str = "square") -> dict:
+def curate_runs(win, spin_until, repeats: int, profile_dir: Path | None = None) -> dict:
+    """Batch curation on every row, each action timed alone (see the module's docstring)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    c = win.curation
+    grid = win.grid
+    n = win.model.rowCount()
+    ids = [int(i) for i in win.model.ids()]
+    TAIL = 0.3  # seconds of heartbeat after an action is done: work it left for the GUI thread
+
+    state: dict = {}
+    c.marker.marked.connect(lambda done, got: state.setdefault("marked", time.perf_counter()))
+    c.undo.loaded.connect(
+        lambda entries: state.setdefault("history", []).append((time.perf_counter(), entries))
+    )
+    c.undo.finished.connect(lambda action, redo: state.setdefault("undone", time.perf_counter()))
+    c.albums.reloaded.connect(lambda: state.setdefault("albums", time.perf_counter()))
+    win.results_shown.connect(lambda k: state.setdefault("results", time.perf_counter()))
+
+    def history_names(word: str):
+        """When the history loaded after the write names it (the newest done entry)."""
+        for t, entries in state.get("history", []):
+            top = next((e for e in entries if not e.undone), None)
+            if top is not None and word in top.label:
+                return t
+        return None
+
+    def measure(name: str, press, done, timeout: float = 120) -> dict:
+        spin_until(lambda: False, 0.3)  # settle
+        c.taste_timer.stop()
+        state.clear()
+        beat = Heartbeat(2)
+        beat.start()
+        profiler = None
+        if profile_dir is not None:  # the GUI thread only (cProfile follows the thread it runs in)
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+        t0 = time.perf_counter()
+        press()
+        ok = spin_until(done, timeout)
+        t_done = time.perf_counter()
+        spin_until(lambda: False, TAIL)
+        beat.stop()
+        if profiler is not None:
+            profiler.disable()
+            profile_dir.mkdir(parents=True, exist_ok=True)
+            profiler.dump_stats(str(profile_dir / f"{name}.pstats"))
+        c.taste_timer.stop()
+        out = {"ok": ok, "wall_s": round(t_done - t0, 3), **beat.summary()}
+        if "marked" in state:
+            out["signal_s"] = round(state["marked"] - t0, 3)
+        if "undone" in state:
+            out["signal_s"] = round(state["undone"] - t0, 3)
+        return out
+
+    def all_cached(check) -> bool:
+        peek = c.cache.peek
+        return all((m := peek(i)) is not None and check(m) for i in ids)
+
+    def visible_known() -> bool:
+        first, last = grid.visible_rows()
+        return all(c.cache.peek(win.model.file_id(r)) is not None for r in range(first, last))
+
+    def key(k, mod=Qt.KeyboardModifier.NoModifier):
+        return lambda: QTest.keyClick(grid, k, mod)
+
+    runs = []
+    with Library.open(win.backend.root) as lib:  # albums for the "add to album" runs (not timed)
+        with transaction(lib.db) as conn:  # the same history each time: only this run's actions
+            conn.execute("DELETE FROM history")
+        existing = {a.name for a in lib.curate.albums()}
+        for r in range(repeats):
+            if f"bench album {r}" not in existing:
+                lib.curate.create_album(f"bench album {r}")
+    c.albums.reload()
+    spin_until(lambda: "albums" in state, 30)
+    searches_before = [0]
+    for r in range(repeats):
+        with Library.open(win.backend.root) as lib:  # every run starts unmarked (not timed)
+            lib.curate.rate(ids, 0)
+            lib.curate.flag(ids, None)
+            lib.curate.favourite(ids, False)
+        c.cache.forget()
+        grid.setFocus()
+        win.activateWindow()
+        grid.clearSelection()
+        res: dict = {}
+        res["select_all"] = measure(
+            "select_all",
+            key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier),
+            lambda: len(c.batch.selection_scope().ids if c.batch.selection_scope() else []) == n,
+        )
+        res["stars_4"] = measure(
+            "stars_4",
+            key(Qt.Key.Key_4),
+            lambda: "marked" in state and history_names("star") and all_cached(lambda m: m.stars == 4),
+        )
+        res["favourite"] = measure(
+            "favourite",
+            key(Qt.Key.Key_F),
+            lambda: (
+                "marked" in state
+                and history_names("favourite")
+                and len({c.cache.peek(i).favourite for i in ids if c.cache.peek(i)}) == 1
+                and all_cached(lambda m: True)
+            ),
+        )
+        res["reject"] = measure(
+            "reject",
+            key(Qt.Key.Key_X),
+            lambda: (
+                "marked" in state
+                and history_names("reject")
+                and len({c.cache.peek(i).flag for i in ids if c.cache.peek(i)}) == 1
+                and all_cached(lambda m: True)
+            ),
+        )
+        everything = c.batch.results_scope()
+        tag = f"bench_tag_{r}_{int(time.time())}"  # new each time: the write always changes something
+        res["tag_add"] = measure(
+            "tag_add",
+            lambda everything=everything, tag=tag: c.batch.edit_tags(everything, add=[tag]),
+            lambda: history_names("tags +bench_tag") is not None,
+        )
+        album = f"bench album {r}"
+        res["album_add"] = measure(
+            "album_add",
+            lambda everything=everything, album=album: c.batch.add_to_album(everything, album),
+            lambda album=album: history_names(album) is not None and "albums" in state,
+        )
+        searches_before[0] = win.backend.searches.submitted
+        res["undo"] = measure(
+            "undo",
+            key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier),
+            lambda: (
+                "undone" in state
+                and win.backend.searches.submitted > searches_before[0]  # the results read again
+                and not win.backend.searches.active()
+                and any(t > state["undone"] for t, _ in state.get("history", []))
+                and "albums" in state
+                and visible_known()
+            ),
+        )
+        runs.append(res)
+        print(
+            json.dumps({"curate_run": r, **{k: (v["wall_s"], v["stall_max_ms"]) for k, v in res.items()}}),
+            flush=True,
+        )
+    median = {
+        name: {
+            k: round(float(np.median([run[name][k] for run in runs if k in run[name]])), 3)
+            for k in ("wall_s", "signal_s", "stall_max_ms", "cpu_in_longest_stall_ms", "busy_max_ms")
+            if any(k in run[name] for run in runs)
+        }
+        for name in runs[0]
+    }
+    return {"files": n, "repeats": repeats, "median": median, "runs": runs}
+
+
+def run(
+    root: Path,
+    files: int,
+    runs: list[str],
+    layout: str = "square",
+    curate: int = 0,
+    profile_dir: Path | None = None,
+) -> dict:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QPointF, QSettings, Qt, QTimer
     from PySide6.QtGui import QWheelEvent
 
@@ -306,6 +490,8 @@ def run(root: Path, files: int, runs: list[str], layout: str = "square") -> dict
                 "p99": round(float(np.percentile(paint_ms, 99)), 2),
                 "max": round(float(max(paint_ms)), 2),
             }
+    if curate:
+        out["curate"] = curate_runs(win, spin_until, curate, profile_dir)
     # Idle heartbeat, for reference: what the event loop looks like with nothing to do.
     beat = Heartbeat(2)
     beat.start()
@@ -343,6 +529,13 @@ def main() -> int:
     parser.add_argument(
         "--layout", default="square", choices=("square", "justified"), help="the grid layout to measure"
     )
+    parser.add_argument(
+        "--curate", action="store_true", help="batch curation on every row: keys 4/F/X, tags, album, undo"
+    )
+    parser.add_argument("--repeats", type=int, default=3, help="runs of the --curate actions (medians)")
+    parser.add_argument(
+        "--profile", type=Path, help="--curate: a cProfile of the GUI thread per action into this folder"
+    )
     parser.add_argument("--out", type=Path, default=REPO / "bench-results" / "bench_gui.json")
     args = parser.parse_args()
     root = args.keep or REPO / ".cache" / f"bench-gui-{args.files}"
@@ -358,6 +551,8 @@ def main() -> int:
             args.files,
             [r for r in args.runs.split(",") if r in ("scrollbar", "wheel", "drag")],
             args.layout,
+            args.repeats if args.curate else 0,
+            args.profile,
         ),
         "loadavg_after": os.getloadavg(),
     }
