@@ -83,10 +83,7 @@ class Curator(FileActions):
             if not after:
                 return Done(what, 0, None)
             label = f"{what}: {_plural(len(after), 'file')}"
-            payload = {
-                "before": {str(i): m.to_dict() for i, m in before.items()},
-                "after": {str(i): m.to_dict() for i, m in after.items()},
-            }
+            payload = {"before": _grouped_marks(before), "after": _grouped_marks(after)}
             return Done(label, len(after), history.record(conn, "marks", label, payload))
 
     # -- tags on many files -----------------------------------------------------------------------
@@ -108,7 +105,12 @@ class Curator(FileActions):
             if before == after:
                 return Done(label, 0, None)
             changed = len({r[0] for r in set(before) ^ set(after)})
-            payload = {"files": ids, "names": names, "before": before, "after": after}
+            payload = {
+                "files": ids,
+                "names": names,
+                "before": _grouped_rows(before),
+                "after": _grouped_rows(after),
+            }
             return Done(label, changed, history.record(conn, "tags", label, payload))
 
     # -- albums -----------------------------------------------------------------------------------
@@ -235,13 +237,39 @@ def _album_state(a: albums_db.Album) -> dict[str, Any]:
 # -- replaying a record one way or the other ---------------------------------------------------------
 
 
+# Records group files by their state, not one entry per file: a batch on 10,000 files mostly moves
+# them between a handful of states, and the record stays a list of ids (kilobytes, not a megabyte
+# of JSON per action, which also held the GIL long enough to stall the window).
+
+
+def _grouped_marks(marks: dict[int, Marks]) -> list[list[Any]]:
+    groups: dict[Marks, list[int]] = {}
+    for file_id, m in marks.items():
+        groups.setdefault(m, []).append(int(file_id))
+    return [[m.to_dict(), ids] for m, ids in groups.items()]
+
+
+def _grouped_rows(rows: Sequence[tuple[int, str, float]]) -> list[list[Any]]:
+    groups: dict[tuple[str, float], list[int]] = {}
+    for file_id, name, prob in rows:
+        groups.setdefault((name, prob), []).append(int(file_id))
+    return [[name, prob, ids] for (name, prob), ids in groups.items()]
+
+
 def _replay_marks(conn: Any, p: dict[str, Any], *, undo: bool, **_: Any) -> None:
     side = p["before" if undo else "after"]
-    put_marks(conn, {int(k): Marks.from_dict(v) for k, v in side.items()})
+    if isinstance(side, dict):  # records written before grouping: one entry per file
+        put_marks(conn, {int(k): Marks.from_dict(v) for k, v in side.items()})
+        return
+    put_marks(conn, {int(i): Marks.from_dict(m) for m, ids in side for i in ids})
 
 
 def _replay_tags(conn: Any, p: dict[str, Any], *, undo: bool, **_: Any) -> None:
-    rows = [(int(f), str(n), float(pr)) for f, n, pr in p["before" if undo else "after"]]
+    side = p["before" if undo else "after"]
+    if side and len(side[0]) == 3 and isinstance(side[0][2], list):
+        rows = [(int(f), str(n), float(pr)) for n, pr, ids in side for f in ids]
+    else:  # records written before grouping: [file id, name, probability] each
+        rows = [(int(f), str(n), float(pr)) for f, n, pr in side]
     restore_user_rows(conn, TagIds(), [int(i) for i in p["files"]], p["names"], rows)
 
 
