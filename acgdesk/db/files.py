@@ -176,6 +176,16 @@ def clear_derived(conn: sqlite3.Connection, file_id: int) -> None:
     conn.execute("DELETE FROM metadata WHERE file_id = ?", (file_id,))
 
 
+def revive_file(conn: sqlite3.Connection, file_id: int) -> None:
+    """A missing row whose file is back under a watched name (from a temporary one): ``ok`` again
+    until a check of the disk says otherwise."""
+    conn.execute(
+        "UPDATE files SET status = 'ok', missing_since = NULL, updated_at = ? "
+        "WHERE id = ? AND status = 'missing'",
+        (utcnow(), file_id),
+    )
+
+
 def mark_missing(conn: sqlite3.Connection, file_ids: Iterable[int]) -> int:
     """Soft delete: the rows (tags, embeddings...) stay, so a file that comes back keeps everything."""
     now = utcnow()

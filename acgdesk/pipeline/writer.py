@@ -23,6 +23,7 @@ from acgdesk.db.files import (
     DEFAULT_RETENTION_DAYS,
     PlacedFile,
     clear_derived,
+    displace_file,
     mark_missing,
     missing_cutoff,
     move_candidates,
@@ -121,6 +122,13 @@ class IndexWriter:
         here = placed_file(conn, job.fs_path)
         if here is not None and here.content_hash == outcome.content_hash:
             return True
+        if here is not None and here.status == "missing" and here.content_hash:
+            # The row's file left (deleted, or moved where events could not follow) and other bytes
+            # now have its name: a new file, not an edit. The row steps aside, still restorable by
+            # its content, instead of lending its tags and marks to a stranger (found by the soak:
+            # a tag stayed on the new file, and was missing when the old content came back).
+            displace_file(conn, here.id)
+            here = None
         for row in move_candidates(conn, content_hash=outcome.content_hash, missing_after=self.restore_after):
             if (here is None or row.id != here.id) and self._take(conn, row, outcome):
                 break

@@ -33,6 +33,7 @@ from acgdesk.db.files import (
     placed_file,
     relocate_file,
     relocate_tree,
+    revive_file,
     touch_file,
 )
 from acgdesk.db.predictions import bump_vector_generation
@@ -100,6 +101,10 @@ class ChangeApplier:
             return
         if row is not None:
             relocate_file(self.conn, row.id, dest, folder_id)  # an overwritten row at dest is displaced
+            if row.status == "missing" and not watchable_name(src):
+                # Back from a temporary name (a swap, an editor's save): the file, not a stranger,
+                # even if its bytes changed on the way; the check after the batch confirms it.
+                revive_file(self.conn, row.id)
             self.result.moved.append((src, dest))
             return
         here = placed_file(self.conn, dest)
