@@ -8,6 +8,10 @@ menu, the history) is wired into the existing widgets with a few lines by
 
 from __future__ import annotations
 
+import re
+
+_IN_ALBUM_ORDER = re.compile(r'album:"((?:[^"\\]|\\.)*)" sort:album')
+
 
 def quote(text: str) -> str:
     """A query-language string literal: ``"..."`` with ``\\`` and ``"`` escaped."""
@@ -18,3 +22,13 @@ def album_query(name: str, kind: str) -> str:
     """The search that shows an album: a manual one in its own order."""
     term = "album:" + quote(name)
     return term + " sort:album" if kind == "manual" else term
+
+
+def album_in_order(query: str) -> str | None:
+    """The album a search shows in the album's own order (``album:"Name" sort:album``, exactly as
+    :func:`album_query` writes it for a manual album), else None."""
+    match = _IN_ALBUM_ORDER.fullmatch(query)
+    if match is None:
+        return None
+    name = re.sub(r"\\(.)", r"\1", match.group(1))
+    return name if album_query(name, "manual") == query else None

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolButton
 
+from acgdesk.gui.curate.album_order import AlbumOrder
 from acgdesk.gui.curate.albums_panel import TASTE_QUERY, AlbumsPanel, taste_summary
 from acgdesk.gui.curate.batch_actions import BatchActions
 from acgdesk.gui.curate.history_panel import UndoActions
@@ -68,6 +69,7 @@ class Curation(QObject):
         self.albums = AlbumsPanel(backend, self.act, w.full_query, w)
         self.albums.album_chosen.connect(self.show_search)
         self.albums.retrain_requested.connect(self.retrain_taste)
+        self.album_order = AlbumOrder(self)  # dragging thumbnails within an album shown in order
         self.undo = UndoActions(backend, w)
         self.undo.finished.connect(self._undone)
         self.undo.failed.connect(self.say)
