@@ -176,6 +176,17 @@ def clear_derived(conn: sqlite3.Connection, file_id: int) -> None:
     conn.execute("DELETE FROM metadata WHERE file_id = ?", (file_id,))
 
 
+def existing_ids(conn: sqlite3.Connection, file_ids: Iterable[int]) -> set[int]:
+    """Which of ``file_ids`` have a row (one query per 900 ids)."""
+    ids = [int(i) for i in file_ids]
+    found: set[int] = set()
+    for start in range(0, len(ids), 900):
+        part = ids[start : start + 900]
+        rows = conn.execute(f"SELECT id FROM files WHERE id IN ({','.join('?' * len(part))})", part)
+        found.update(int(r[0]) for r in rows)
+    return found
+
+
 def revive_file(conn: sqlite3.Connection, file_id: int) -> None:
     """A missing row whose file is back under a watched name (from a temporary one): ``ok`` again
     until a check of the disk says otherwise."""

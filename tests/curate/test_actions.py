@@ -171,3 +171,15 @@ def test_marks_and_album_items_follow_a_file_that_is_renamed(tmp_path, lib):
     assert lib.db.execute("SELECT id FROM files WHERE path = ?", (str(moved),)).fetchone()[0] == a
     assert lib.curate.marks_of([str(moved)]) == {a: Marks(4)}
     assert lib.query_ids("album:Keep stars:4") == [a]
+
+
+def test_ids_are_checked_in_batches_and_an_unknown_one_is_refused(lib):
+    import numpy as np
+
+    from acgdesk.library import LibraryError
+
+    every = ids(lib)
+    assert lib.curate.ids([every[2], np.int64(every[0]), every[2]]) == [every[2], every[0]]
+    with pytest.raises(LibraryError, match="not in the library: 999999"):
+        lib.curate.rate([every[0], 999999], 3)
+    assert found(lib, "stars:3") == []  # nothing changed
