@@ -271,18 +271,11 @@ def _grouped_rows(rows: Sequence[tuple[int, str, float]]) -> list[list[Any]]:
 
 def _replay_marks(conn: Any, p: dict[str, Any], *, undo: bool, **_: Any) -> None:
     side = p["before" if undo else "after"]
-    if isinstance(side, dict):  # records written before grouping: one entry per file
-        put_marks(conn, {int(k): Marks.from_dict(v) for k, v in side.items()})
-        return
     put_marks(conn, {int(i): Marks.from_dict(m) for m, ids in side for i in ids})
 
 
 def _replay_tags(conn: Any, p: dict[str, Any], *, undo: bool, **_: Any) -> None:
-    side = p["before" if undo else "after"]
-    if side and len(side[0]) == 3 and isinstance(side[0][2], list):
-        rows = [(int(f), str(n), float(pr)) for n, pr, ids in side for f in ids]
-    else:  # records written before grouping: [file id, name, probability] each
-        rows = [(int(f), str(n), float(pr)) for f, n, pr in side]
+    rows = [(int(f), str(n), float(pr)) for n, pr, ids in p["before" if undo else "after"] for f in ids]
     restore_user_rows(conn, TagIds(), [int(i) for i in p["files"]], p["names"], rows)
 
 
