@@ -19,32 +19,13 @@ import json
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
+
+from acgdesk.imaging.generation.record import GenerationInfo
 
 __all__ = ["GenerationInfo", "decode_exif_user_comment", "parse_generation_metadata"]
 
 _MAX_DEPTH = 16  # how far we follow links in a ComfyUI graph before giving up
-
-
-@dataclass(frozen=True)
-class GenerationInfo:
-    """One normalised generation record, whatever tool produced the image."""
-
-    generator: str  # "a1111", "comfyui", "novelai" or "invokeai"
-    prompt: str
-    negative_prompt: str
-    # steps, sampler, cfg_scale, seed, width, height, model, ... (lower_snake_case keys)
-    params: dict[str, Any] = field(hash=False)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain, JSON-serialisable form (for the database and the CLI)."""
-        return {
-            "generator": self.generator,
-            "prompt": self.prompt,
-            "negative_prompt": self.negative_prompt,
-            "params": _jsonable(self.params),
-        }
 
 
 # --------------------------------------------------------------------------------------------
@@ -63,19 +44,6 @@ _FLOAT_KEYS = frozenset(
     {"cfg_scale", "denoise", "denoising_strength", "subseed_strength", "distilled_cfg_scale", "cfg_rescale"}
 )
 _SIZE_RE = re.compile(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*")
-
-
-def _jsonable(value: Any) -> Any:
-    """Copy ``value`` into something ``json.dumps`` accepts (non-finite floats become strings)."""
-    if isinstance(value, Mapping):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    return str(value)
 
 
 def _snake(key: str) -> str:
