@@ -47,6 +47,13 @@ def _parse_png(
     return parse_generation_metadata(_png_chunks(_write_png(tmp_path / "image.png", text, itxt)))
 
 
+def _summary(info: GenerationInfo | None) -> GenerationInfo | None:
+    """The four summary fields only; runs, resources and raw are asserted in tests/imaging/generation."""
+    if info is None:
+        return None
+    return GenerationInfo(info.generator, info.prompt, info.negative_prompt, info.params)
+
+
 def _write_with_user_comment(path: Path, payload: bytes) -> Path:
     exif = Image.Exif()
     exif.get_ifd(EXIF_IFD)[USER_COMMENT] = payload
@@ -123,7 +130,7 @@ def test_a1111_png_without_negative_prompt_in_compressed_itxt(tmp_path: Path) ->
 
     info = parse_generation_metadata(_png_chunks(path))
 
-    assert info == GenerationInfo(
+    assert _summary(info) == GenerationInfo(
         generator="a1111",
         prompt="1boy, armor, castle, dramatic lighting",
         negative_prompt="",
@@ -283,7 +290,7 @@ def test_comfyui_api_graph_with_combine_and_primitive_links(tmp_path: Path) -> N
         tmp_path, text={"prompt": json.dumps(COMFY_API)}, itxt={"workflow": json.dumps(workflow)}
     )
 
-    assert info == GenerationInfo(
+    assert _summary(info) == GenerationInfo(
         generator="comfyui",
         prompt="1girl, silver hair, night sky\nstarry background, detailed",
         negative_prompt="lowres, bad hands",
@@ -457,7 +464,7 @@ COMFY_WORKFLOW = {
 def test_comfyui_workflow_only_fallback(tmp_path: Path) -> None:
     info = _parse_png(tmp_path, itxt={"workflow": json.dumps(COMFY_WORKFLOW)})
 
-    assert info == GenerationInfo(
+    assert _summary(info) == GenerationInfo(
         generator="comfyui",
         prompt="1girl, cherry blossoms, kimono",
         negative_prompt="bad quality, blurry",
@@ -524,7 +531,7 @@ def test_comfyui_broken_links_and_cycles_do_not_raise(tmp_path: Path) -> None:
     }
     info = _parse_png(tmp_path, text={"prompt": json.dumps(graph)})
 
-    assert info == GenerationInfo("comfyui", "", "", {})
+    assert _summary(info) == GenerationInfo("comfyui", "", "", {})
 
 
 # --------------------------------------------------------------------------------------------
@@ -562,7 +569,7 @@ def test_novelai_v3(tmp_path: Path) -> None:
     }
     info = _parse_png(tmp_path, text=text)
 
-    assert info == GenerationInfo(
+    assert _summary(info) == GenerationInfo(
         generator="novelai",
         prompt="1girl, {{kimono}}, [[smile]], shrine",
         negative_prompt="lowres, bad anatomy, {bad hands}",
@@ -635,7 +642,7 @@ def test_novelai_truncated_comment_keeps_description(tmp_path: Path) -> None:
     }
     info = _parse_png(tmp_path, text=text)
 
-    assert info == GenerationInfo("novelai", "catgirl, maid outfit", "", {})
+    assert _summary(info) == GenerationInfo("novelai", "catgirl, maid outfit", "", {})
 
 
 # --------------------------------------------------------------------------------------------
@@ -658,7 +665,7 @@ def test_invokeai_metadata(tmp_path: Path) -> None:
     }
     info = _parse_png(tmp_path, text={"invokeai_metadata": json.dumps(meta)})
 
-    assert info == GenerationInfo(
+    assert _summary(info) == GenerationInfo(
         "invokeai",
         "elf archer, forest",
         "text",
@@ -773,12 +780,14 @@ def test_to_dict_is_json_serialisable_and_record_is_frozen(tmp_path: Path) -> No
 
     data = json.loads(json.dumps(info.to_dict()))
 
-    assert data == {
+    assert {k: data[k] for k in ("generator", "prompt", "negative_prompt", "params")} == {
         "generator": "comfyui",
         "prompt": info.prompt,
         "negative_prompt": "lowres, bad hands",
         "params": info.params,
     }
+    assert data["samplers"] == [run.to_dict() for run in info.samplers]
+    assert data["resources"] == [res.to_dict() for res in info.resources]
     assert data["params"]["loras"] == ["detail_tweaker.safetensors"]
     with pytest.raises(dataclasses.FrozenInstanceError):
         info.prompt = "changed"  # type: ignore[misc]

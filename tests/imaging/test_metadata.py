@@ -225,3 +225,41 @@ def test_extract_metadata_directly_on_an_open_image() -> None:
         meta = extract_metadata(im)
     assert meta.text["Software"] == "NovelAI"
     assert not meta.empty
+
+
+def test_large_comfyui_graph_is_parsed_whole_but_stored_clipped() -> None:
+    """ComfyUI graphs pass 64 KiB: the readers get the whole chunk, the stored text is clipped."""
+    graph = {
+        "1": {"class_type": "CLIPTextEncode", "inputs": {"text": "a lighthouse " + "x" * 70_000}},
+        "2": {"class_type": "KSampler", "inputs": {"seed": 7, "steps": 20, "positive": ["1", 0]}},
+        "3": {"class_type": "SaveImage", "inputs": {"images": ["2", 0]}},
+    }
+    info = PngInfo()
+    info.add_itxt("prompt", json.dumps(graph), zip=True)
+    meta = _meta(encode(corner_marked(), "PNG", pnginfo=info))
+
+    assert meta.generation is not None and meta.generation.samplers[0].seed == 7
+    assert len(meta.text["prompt"]) == 64 * 1024
+
+
+def test_legacy_swarmui_json_in_exif_model_tag() -> None:
+    """StableSwarmUI before 0.6 stored its JSON in EXIF Model (0x0110) of JPEG files."""
+    exif = Image.Exif()
+    exif[0x0110] = json.dumps({"sui_image_params": {"prompt": "a fox", "seed": 3, "steps": 20}})
+    meta = _meta(encode(corner_marked(), "JPEG", exif=exif))
+
+    assert meta.generation is not None
+    assert (meta.generation.generator, meta.generation.prompt, meta.generation.samplers[0].seed) == (
+        "swarmui",
+        "a fox",
+        3,
+    )
+
+
+def test_stealth_payload_is_kept_as_text() -> None:
+    from tests.imaging.generation.corpus import stealth_png
+
+    meta = _meta(stealth_png("a cat\nSteps: 20, Sampler: Euler, Seed: 5", mode="alpha"))
+
+    assert meta.text["stealth"] == "a cat\nSteps: 20, Sampler: Euler, Seed: 5"
+    assert meta.generation is not None and meta.generation.samplers[0].seed == 5
