@@ -6,6 +6,7 @@ it manages stay where they are: they are only ever read.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -31,6 +32,7 @@ from acgdesk.db import files as files_db
 from acgdesk.db.albums import album_lookup
 from acgdesk.db.connection import connect, transaction
 from acgdesk.db.file_stats import stats_usable
+from acgdesk.db.generation import fill_requested
 from acgdesk.db.migrations import applied_migrations, migrate
 from acgdesk.db.predictions import (
     TagIds,
@@ -56,6 +58,7 @@ from acgdesk.search.service import SearchResults, SearchService
 if TYPE_CHECKING:  # imported where used: a CLI query should not pay for watching or upscaling
     from acgdesk.curate.actions import Curator
     from acgdesk.pipeline.indexer import FolderTarget, IndexReport
+    from acgdesk.prompts.facets import GenerationCatalog
     from acgdesk.search.duplicates import DuplicateGroup
     from acgdesk.tags.captions import CaptionOptions
     from acgdesk.tags.sidecars import ExportReport, ImportReport
@@ -130,6 +133,8 @@ class Library:
             raise LibraryError(f"cannot open {path / DB_NAME}: {exc}") from exc
         library = cls(path, db, settings or IndexSettings())
         library.search_service.ensure_file_stats()  # stored ratings/tag counts match the thresholds
+        if fill_requested(db.conn):  # generation rows of files indexed before they existed
+            library.generation.fill_pending()
         return library
 
     def close(self) -> None:
@@ -619,6 +624,14 @@ class Library:
 
             self._curator = Curator(self.db, self._file_id)
         return self._curator
+
+    @functools.cached_property
+    def generation(self) -> GenerationCatalog:
+        """How the images were generated: facet counts per query, stored records
+        (:mod:`acgdesk.prompts.facets`)."""
+        from acgdesk.prompts.facets import GenerationCatalog
+
+        return GenerationCatalog(self.db, lambda text: self.search_service.compile(text))
 
     @property
     def search_service(self) -> SearchService:

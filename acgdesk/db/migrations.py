@@ -18,7 +18,7 @@ import sqlite_utils
 
 from acgdesk.core import faults
 from acgdesk.core.errors import DatabaseTooNewError
-from acgdesk.db import albums, history, marks, search_data
+from acgdesk.db import albums, embedded_keywords, generation, history, marks, search_data
 from acgdesk.db.connection import transaction, utcnow
 
 _INITIAL_SCHEMA = """
@@ -199,6 +199,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0006_watch_and_soft_delete", _watch_and_soft_delete),
     Migration("0007_files_by_date", _files_by_date),
     Migration("0008_curation", _curation),
+    Migration("0009_generation", generation.create_schema),
+    Migration("0010_keywords", embedded_keywords.create_schema),
 )
 
 

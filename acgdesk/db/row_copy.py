@@ -12,7 +12,9 @@ import sqlite3
 
 from acgdesk.core.paths import StoredPath
 from acgdesk.db.connection import utcnow
+from acgdesk.db.embedded_keywords import copy_imported_keywords
 from acgdesk.db.file_stats import refresh_file_stats
+from acgdesk.db.generation import copy_generation
 from acgdesk.db.predictions import bump_vector_generation
 
 _COPIED_COLUMNS = (
@@ -41,6 +43,8 @@ def copy_row(conn: sqlite3.Connection, source_id: int, fs_path: str, folder_id: 
         "generation_params FROM metadata WHERE file_id = ?",
         (new_id, source_id),
     )
+    copy_generation(conn, source_id, new_id)
+    copy_imported_keywords(conn, source_id, new_id)  # a keyword the user removed stays removed
     conn.execute(
         "INSERT INTO file_tags (file_id, tag_id, source, probability, added_at) "
         "SELECT ?, tag_id, source, probability, ? FROM file_tags WHERE file_id = ?",

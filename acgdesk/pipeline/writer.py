@@ -35,13 +35,16 @@ from acgdesk.db.files import (
     upsert_file,
     upsert_image_hashes,
 )
+from acgdesk.db.generation import replace_generation
 from acgdesk.db.marks import adopt_marks
 from acgdesk.db.predictions import TagIds, record_model_run, replace_model_tags, store_embedding, store_scores
 from acgdesk.db.shared_content import forget_model_output, share_model_output
+from acgdesk.imaging.generation.runs import stored_record
 from acgdesk.imaging.hashing import hash_stream
 from acgdesk.imaging.metadata import ImageMetadata
 from acgdesk.pipeline.discover import Problem
 from acgdesk.pipeline.ingest import Outcome
+from acgdesk.tags.keywords import import_embedded_keywords
 from acgdesk.tags.ratings import embedded_rating, marks_from_rating
 
 
@@ -216,6 +219,7 @@ def _write_outcome(conn, outcome: Outcome, tag_ids: TagIds) -> None:
             },
         )
         clear_derived(conn, file_id)
+        replace_generation(conn, file_id, None)
         return
     before = placed_file(conn, job.fs_path) if outcome.shared else None
     had_hash = before.content_hash if before is not None else None
@@ -239,14 +243,24 @@ def _write_outcome(conn, outcome: Outcome, tag_ids: TagIds) -> None:
         h = outcome.hashes
         upsert_image_hashes(conn, file_id, h.phash, h.dhash, h.phash_dihedral)
     replace_metadata(conn, file_id, metadata_row(outcome.metadata))
+    generation = outcome.metadata.generation if outcome.metadata is not None else None
+    replace_generation(conn, file_id, stored_record(generation))  # runs, LoRAs: queries and facets
     rating = embedded_rating(outcome.metadata) if outcome.metadata is not None else None
     if rating:  # stars or a reject another program wrote into the file (digiKam, Lightroom, Windows)
         adopt_marks(conn, file_id, marks_from_rating(rating))
+    _import_keywords(conn, tag_ids, file_id, outcome)
     _write_predictions(conn, tag_ids, file_id, outcome)
     if outcome.shared and had_hash != outcome.content_hash:  # the row's own output, if any, is of other bytes
         for model in sorted(outcome.shared):
             if not share_model_output(conn, file_id, outcome.content_hash or "", model):
                 forget_model_output(conn, file_id, model)  # the next scan runs it
+
+
+def _import_keywords(conn, tag_ids: TagIds, file_id: int, outcome: Outcome) -> None:
+    """Keywords digiKam, Lightroom, Photoshop or Windows embedded become user tags, each once per
+    file, so a tag the user removed here is not brought back (:mod:`acgdesk.tags.keywords`)."""
+    if outcome.metadata is not None:
+        import_embedded_keywords(conn, tag_ids, file_id, outcome.metadata)
 
 
 def _write_predictions(conn, tag_ids: TagIds, file_id: int, outcome: Outcome) -> None:

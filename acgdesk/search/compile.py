@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
+from acgdesk.search import generation_terms
 from acgdesk.search.query import (
     RATINGS,
     RATIO_TOLERANCE,
@@ -264,6 +265,8 @@ class _Compiler:
         if isinstance(node, TagTerm):
             return self.tag(node)
         if isinstance(node, FieldTerm):
+            if node.field in generation_terms.FIELDS:  # steps:, lora:, ... (sampler runs)
+                return generation_terms.clause(node)
             return getattr(self, "field_" + node.field)(node)
         if isinstance(node, FreeText):
             raise ValueError("free text is not compiled to SQL; Query.free_text carries it")

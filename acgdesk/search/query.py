@@ -25,6 +25,7 @@ Terms, by example (the full grammar is in ``docs/query-language.md``)::
     folder:pixiv/2024  folder:"/home/me/My Art"           under a folder (relative to a library folder)
     ext:png,jpg  format:webp    file name extension / decoded format (jpg = jpeg)
     prompt:"blue sky"  negprompt:lowres  generator:comfyui
+    steps:20..30  cfg:>=7  seed:1234  checkpoint:*pony*  lora:"detail tweaker*"  sampler:euler_a  has:lora
     has:prompt  missing:tags
     sort:date  sort:-date  sort:score:asc  sort:random  sort:similarity  sort:size  sort:name
     sunset "by the sea"         free words and phrases: semantic search (``Query.free_text``)
@@ -44,6 +45,7 @@ from typing import Any
 
 from acgdesk.core.errors import AcgdeskError
 from acgdesk.db.predictions import normalise_tag
+from acgdesk.search import generation_terms
 
 # -- errors ---------------------------------------------------------------------------------------------
 
@@ -118,7 +120,8 @@ class TagTerm(Node):
 @dataclass(frozen=True)
 class FieldTerm(Node):
     """``field:value``. ``op`` is one of ``= > >= < <= ..`` (``..``: ``value`` is a :class:`Range`) or
-    ``in`` (``value`` is a tuple of alternatives). ``key`` is the score kind for ``score``."""
+    ``in`` (``value`` is a tuple of alternatives) or ``glob`` (a GLOB pattern over lower-cased names, for
+    the fields of :mod:`.generation_terms`). ``key`` is the score kind for ``score``."""
 
     field: str
     op: str
@@ -225,6 +228,8 @@ FIELD_ALIASES = {
     "gen": "generator",
     "star": "stars",
 }
+FIELDS |= generation_terms.FIELDS  # steps:, seed:, lora:, checkpoint:, ... over the sampler runs
+FIELD_ALIASES |= generation_terms.ALIASES
 IS_VALUES = {
     "fav": "fav",
     "favourite": "fav",
@@ -585,6 +590,9 @@ class _Parser:
         if not value.strip():
             raise self.error(f"{name}: needs a value", tok.start, tok.end - tok.start)
         v = _Value(self, name, value, vpos + quoted, len(raw) - 2 * quoted)
+        if name in generation_terms.FIELDS:  # wildcards work inside quotes too: lora:"detail tweaker*"
+            op, val = generation_terms.parse_value(v, name, _unescape(raw[1:-1] if quoted else raw))
+            return FieldTerm(name, op, val, **pos)
         if name in ("tag", "user", "model"):
             chars = [(ch, True) for ch in value] if quoted else _unescape(raw)
             return tag_term(chars, source=None if name == "tag" else name, **pos)
@@ -602,6 +610,9 @@ class _Parser:
             return FieldTerm("album", "=", " ".join(value.split()), **pos)
         if name in ("has", "missing"):
             what = value.strip().lower()
+            if what in generation_terms.HAS:  # has:lora = lora:*
+                term = FieldTerm(*generation_terms.HAS[what], **pos)
+                return Not(term, **pos) if name == "missing" else term
             if what not in HAS_VALUES:
                 raise v.error(
                     f"{name}: unknown value '{value}'{_did_you_mean(what, HAS_VALUES)}; "

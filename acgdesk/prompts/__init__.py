@@ -1,0 +1,1 @@
+"""Prompt tools: facets, statistics, A1111 text, export."""
