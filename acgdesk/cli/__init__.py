@@ -16,7 +16,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from acgdesk import __version__
-from acgdesk.cli import curate_cmd, models_cmd, search_cmd, tags_cmd, upscale_cmd, watch_cmd
+from acgdesk.cli import (
+    curate_cmd,
+    facets_cmd,
+    models_cmd,
+    prompts_cmd,
+    search_cmd,
+    tags_cmd,
+    upscale_cmd,
+    watch_cmd,
+)
 from acgdesk.cli.render import (
     JsonLinesProgress,
     ProgressBar,
@@ -81,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     tags_cmd.add_parsers(sub)
     curate_cmd.add_parsers(sub)
+    prompts_cmd.add_parsers(sub)
+    facets_cmd.add_parsers(sub)
     search_cmd.add_parsers(sub)
     watch_cmd.add_parsers(sub, _model_options)
 
@@ -156,6 +167,8 @@ def _dispatch(argv: Sequence[str] | None) -> int:
                 "upscale": upscale_cmd.run,
                 **dict.fromkeys(search_cmd.COMMANDS, search_cmd.run),
                 **dict.fromkeys(curate_cmd.COMMANDS, curate_cmd.run),
+                **dict.fromkeys(prompts_cmd.COMMANDS, prompts_cmd.run),
+                **dict.fromkeys(facets_cmd.COMMANDS, facets_cmd.run),
             }
             return handlers[args.command](library, args)
     except AcgdeskError as exc:

@@ -34,6 +34,7 @@ from acgdesk.gui.grid_model import ResultsModel
 from acgdesk.gui.grid_view import ThumbGrid
 from acgdesk.gui.jobs import Job, JobsModel, JobsPanel, index_job, show_job_state
 from acgdesk.gui.prefs import Prefs
+from acgdesk.gui.prompts.controller import PromptTools
 from acgdesk.gui.resources import icon
 from acgdesk.gui.search_bar import SearchBar
 from acgdesk.gui.sidebar import Sidebar
@@ -168,6 +169,7 @@ class MainWindow(SimilarAndUpscale, QMainWindow):
         self.statusBar().addPermanentWidget(self.job_bar)
 
         self._make_actions()
+        self.prompt_tools = PromptTools(self, left)  # facets panel, prompt row, statistics, export
         self.search.search_requested.connect(lambda _t: self.run_search())
         self.filters.changed.connect(self.run_search)
         self.filters.thumb_size_changed.connect(self.grid.set_cell_size)
@@ -433,6 +435,7 @@ class MainWindow(SimilarAndUpscale, QMainWindow):
         menu.addSeparator()
         menu.addAction(icon("open-folder"), self.tr("Show in file manager"), self.detail.open_in_file_manager)
         menu.addAction(icon("copy"), self.tr("Copy path"), self.detail.copy_path)
+        self.prompt_tools.add_to_context_menu(menu, file_id)
         self.curation.add_to_context_menu(menu)
         menu.exec(self.grid.viewport().mapToGlobal(pos))
 

@@ -26,7 +26,8 @@ sys.path.insert(0, str(REPO))
 import numpy as np  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
-from acgdesk.db.connection import transaction  # noqa: E402
+from acgdesk.db.connection import transaction
+from acgdesk.db.generation import request_fill  # noqa: E402
 from acgdesk.db.predictions import TagIds, record_model_run, replace_model_tags, store_scores  # noqa: E402
 from acgdesk.library import Library  # noqa: E402
 
@@ -97,6 +98,7 @@ def prepare(root: Path, *, nested: bool = False) -> Path:
                         ),
                     ),
                 )
+            request_fill(conn)  # metadata written here, not by the indexer: the next open fills the runs
         lib.add_tags(ids[0], ["my_favourite"])
     return lib_root
 
@@ -138,6 +140,7 @@ def vary_prompts(lib_root: Path, ids: list[int]) -> None:
                 "WHERE file_id = ?",
                 (prompt, negative, json.dumps(params), file_id),
             )
+        request_fill(conn)
 
 
 def seed_marks(lib_root: Path) -> None:

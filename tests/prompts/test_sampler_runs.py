@@ -71,3 +71,17 @@ def test_stems_and_seed_text():
     assert name_stem(".safetensors") == ".safetensors" and name_stem("") is None
     assert seed_text(2**64 - 1) == "18446744073709551615"
     assert (seed_text("007"), seed_text(12.0), seed_text(1.5), seed_text(None)) == ("7", "12", None, None)
+
+
+def test_settings_spelled_as_the_tool_shows_them_are_read_too() -> None:
+    """Params written by other code keep A1111's labels ("CFG scale", "Size"): same run as the
+    readers' own vocabulary gives."""
+    shown = GenerationInfo(
+        "a1111",
+        "1girl",
+        "",
+        {"Steps": 28, "Sampler": "DPM++ 2M", "CFG scale": 7, "Seed": 5, "Model": "anim", "Size": "512x768"},
+    )
+    (run,) = sampler_runs(shown)
+    assert (run.steps, run.sampler, run.cfg, run.seed, run.model) == (28, "DPM++ 2M", 7.0, 5, "anim")
+    assert (run.width, run.height) == (512, 768)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from acgdesk.imaging.generation._common import normalise_params
 from acgdesk.imaging.generation.record import GenerationInfo, LoraRef, SamplerRun
 
 __all__ = ["prompt_loras", "sampler_runs", "stored_record"]
@@ -99,7 +100,10 @@ def _param_loras(params: Mapping[str, Any], prompt: str) -> tuple[LoraRef, ...]:
 
 def _derived_run(info: GenerationInfo) -> SamplerRun | None:
     """One run from the summary: the prompts, the settings in ``params`` and the prompt's LoRAs."""
-    p = info.params if isinstance(info.params, Mapping) else {}
+    raw = info.params if isinstance(info.params, Mapping) else {}
+    # Stored params use the readers' vocabulary; records written by other code may spell keys the
+    # way the tool shows them ("CFG scale", "Sampler"): the readers' own mapping reads both.
+    p = {**normalise_params(raw), **raw}
     sampler = _text(p.get("sampler"))
     scheduler = _text(p.get("scheduler")) or _text(p.get("schedule_type")) or _text(p.get("noise_schedule"))
     if scheduler is not None and sampler is not None and scheduler.lower() == sampler.lower():
