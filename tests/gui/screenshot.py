@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO))
 import numpy as np  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
-from acgdesk.db.connection import transaction
+from acgdesk.db.connection import transaction  # noqa: E402
 from acgdesk.db.generation import request_fill  # noqa: E402
 from acgdesk.db.predictions import TagIds, record_model_run, replace_model_tags, store_scores  # noqa: E402
 from acgdesk.library import Library  # noqa: E402
