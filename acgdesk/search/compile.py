@@ -433,6 +433,15 @@ class _Compiler:
     def field_negprompt(self, term: FieldTerm) -> Frag:
         return self._metadata_like("negative_prompt", term.value)
 
+    def field_meta(self, term: FieldTerm) -> Frag:
+        """What no reader mapped stays searchable: the stored text chunks, XMP packet and EXIF."""
+        like = "%" + escape_like(term.value) + "%"
+        return (
+            "EXISTS (SELECT 1 FROM metadata m WHERE m.file_id = f.id AND (m.text_chunks LIKE ? ESCAPE '\\' "
+            "OR m.xmp LIKE ? ESCAPE '\\' OR m.exif LIKE ? ESCAPE '\\'))",
+            [like, like, like],
+        )
+
     def field_generator(self, term: FieldTerm) -> Frag:
         marks = ", ".join("?" for _ in term.value)
         return (

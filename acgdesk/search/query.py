@@ -205,6 +205,7 @@ FIELDS: dict[str, str] = {
     "format": "decoded image format: format:webp",
     "prompt": 'text in the generation prompt: prompt:"blue sky"',
     "negprompt": "text in the negative prompt",
+    "meta": 'text anywhere in the stored embedded metadata (text chunks, XMP, EXIF): meta:"Hires upscaler"',
     "generator": "generator that wrote the prompt: a1111, comfyui, novelai, invokeai",
     "tag": 'a tag, even one without "_": tag:solo, tag:"cat ears"',
     "user": "a tag the user gave: user:cat_ears",
@@ -226,6 +227,7 @@ FIELD_ALIASES = {
     "negative_prompt": "negprompt",
     "filesize": "size",
     "gen": "generator",
+    "metadata": "meta",
     "star": "stars",
 }
 FIELDS |= generation_terms.FIELDS  # steps:, seed:, lora:, checkpoint:, ... over the sampler runs
@@ -855,6 +857,7 @@ class _Value:
 
     parse_prompt = _text
     parse_negprompt = _text
+    parse_meta = _text
 
     def parse_folder(self) -> tuple[str, Any, None]:
         return "=", self.value, None
