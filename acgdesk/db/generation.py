@@ -37,6 +37,7 @@ SCHEMA = (
         steps INTEGER,
         cfg REAL,
         sampler TEXT,
+        sampler_label TEXT,
         scheduler TEXT,
         width INTEGER,
         height INTEGER,
@@ -50,7 +51,7 @@ SCHEMA = (
         PRIMARY KEY (file_id, run)
     )""",
     "CREATE INDEX generation_runs_model ON generation_runs(model_stem COLLATE NOCASE, file_id)",
-    "CREATE INDEX generation_runs_sampler ON generation_runs(sampler COLLATE NOCASE, file_id)",
+    "CREATE INDEX generation_runs_sampler ON generation_runs(sampler_label COLLATE NOCASE, file_id)",
     "CREATE INDEX generation_runs_scheduler ON generation_runs(scheduler COLLATE NOCASE, file_id)",
     "CREATE INDEX generation_runs_seed ON generation_runs(seed, file_id)",
     "CREATE INDEX generation_runs_steps ON generation_runs(steps, file_id)",
@@ -70,7 +71,8 @@ SCHEMA = (
 )
 TABLES = ("generation", "generation_runs", "generation_loras")
 RUN_COLUMNS = (
-    "role, positive, negative, seed, steps, cfg, sampler, scheduler, width, height, denoise, model, "
+    "role, positive, negative, seed, steps, cfg, sampler, sampler_label, scheduler, width, height, denoise, "
+    "model, "
     "model_stem, model_hash, vae, clip_skip, upscaler"
 )
 LORA_COLUMNS = "name, stem, weight, clip_weight, hash"
@@ -140,7 +142,7 @@ def replace_generation(conn: sqlite3.Connection, file_id: int, record: Mapping[s
         model = _str(run.get("model"))
         conn.execute(
             f"INSERT INTO generation_runs (file_id, run, {RUN_COLUMNS}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 file_id,
                 index,
@@ -151,6 +153,7 @@ def replace_generation(conn: sqlite3.Connection, file_id: int, record: Mapping[s
                 _int(run.get("steps")),
                 _real(run.get("cfg")),
                 _str(run.get("sampler")),
+                _str(run.get("sampler_label")) or _str(run.get("sampler")),
                 _str(run.get("scheduler")),
                 _int(run.get("width")),
                 _int(run.get("height")),
@@ -312,7 +315,7 @@ _FACETS = {
     "generator": ("generation x", "x.generator", "x.generator != ''", True),
     "model": ("generation_runs x", "x.model_stem", "x.model_stem IS NOT NULL", False),
     "lora": ("generation_loras x", "x.stem", "1", False),
-    "sampler": ("generation_runs x", "x.sampler", "x.sampler IS NOT NULL", False),
+    "sampler": ("generation_runs x", "x.sampler_label", "x.sampler_label IS NOT NULL", False),
 }
 FACETS = tuple(_FACETS)
 _BROAD = 10  # an id set above 1/_BROAD of the generated images: scan the value index instead

@@ -17,46 +17,13 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from acgdesk.imaging.generation.names import SAMPLER_LABELS, SCHEDULER_LABELS
 from acgdesk.imaging.generation.record import GenerationInfo, LoraRef, SamplerRun
 
 __all__ = ["a1111_parameters", "a1111_quote", "lora_prompt", "main_run", "model_stem", "runs_of"]
 
-# ComfyUI sampler_name / NovelAI sampler (without "k_") -> A1111's sampler label.
-_SAMPLERS = {
-    "euler": "Euler",
-    "euler_ancestral": "Euler a",
-    "heun": "Heun",
-    "dpm_2": "DPM2",
-    "dpm_2_ancestral": "DPM2 a",
-    "lms": "LMS",
-    "dpm_fast": "DPM fast",
-    "dpm_adaptive": "DPM adaptive",
-    "dpmpp_2s_ancestral": "DPM++ 2S a",
-    "dpmpp_sde": "DPM++ SDE",
-    "dpmpp_2m": "DPM++ 2M",
-    "dpmpp_2m_sde": "DPM++ 2M SDE",
-    "dpmpp_3m_sde": "DPM++ 3M SDE",
-    "ddim": "DDIM",
-    "plms": "PLMS",
-    "uni_pc": "UniPC",
-    "lcm": "LCM",
-    "restart": "Restart",
-}
-# ComfyUI scheduler / NovelAI noise_schedule -> A1111's "Schedule type" label.
-_SCHEDULERS = {
-    "normal": "Normal",
-    "native": "Automatic",
-    "karras": "Karras",
-    "exponential": "Exponential",
-    "polyexponential": "Polyexponential",
-    "sgm_uniform": "SGM Uniform",
-    "simple": "Simple",
-    "ddim_uniform": "DDIM",
-    "beta": "Beta",
-    "kl_optimal": "KL Optimal",
-    "uniform": "Uniform",
-    "align_your_steps": "Align Your Steps",
-}
+_SAMPLERS = SAMPLER_LABELS
+_SCHEDULERS = SCHEDULER_LABELS
 _MODEL_SUFFIX_RE = re.compile(r"\.(safetensors|ckpt|pt|pth|bin|gguf|sft)$", re.I)
 # Params the A1111 line is built from (by name below), or that are no setting at all.
 _HANDLED = frozenset(

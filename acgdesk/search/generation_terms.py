@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from acgdesk.db.generation import name_stem
+from acgdesk.imaging.generation.names import sampler_label
 
 Frag = tuple[str, list[Any]]
 
@@ -106,6 +107,10 @@ def clause(term: Any) -> Frag:
         return _name(term, "generation_runs", "model", "model_stem")
     if field == "lora":
         return _name(term, "generation_loras", "name", "stem")
-    if field in ("sampler", "scheduler"):
+    if field == "sampler":  # as written, or under its label: euler_a, k_euler_ancestral, Euler a
+        if term.op == "glob":
+            return _any_run("(lower(x.sampler) GLOB ? OR lower(x.sampler_label) GLOB ?)", [term.value] * 2)
+        return _any_run("x.sampler_label = ? COLLATE NOCASE", [sampler_label(term.value) or term.value])
+    if field == "scheduler":
         return _name(term, "generation_runs", field, None)
     raise ValueError(f"not a generation field: {field!r}")

@@ -113,8 +113,11 @@ ALL = {"w1", "w2", "c1", "n1", "plain"}
         ("has:lora", {"w1", "c1"}),
         ("missing:lora", {"w2", "n1", "plain"}),
         ("-has:lora", {"w2", "n1", "plain"}),
-        ("sampler:euler_ancestral", {"c1"}),
-        ('sampler:"euler a"', {"w2"}),
+        # one sampler, three spellings (ComfyUI, A1111, NovelAI): matched under one label
+        ("sampler:euler_ancestral", {"c1", "w2", "n1"}),
+        ('sampler:"euler a"', {"w2", "c1", "n1"}),
+        ("sampler:euler_a", {"w2", "c1", "n1"}),
+        ("sampler:euler_anc*", {"c1"}),  # a wildcard matches the name as written, or the label
         ("sampler:*euler*", {"w2", "c1", "n1"}),
         ('sampler:"dpm++ 2m"', {"w1"}),
         ("scheduler:karras", {"w1"}),
@@ -145,12 +148,7 @@ def test_facets_count_images_most_common_first(lib):
         ("ponyDiffusionV6XL", 1),
     ]
     assert facets["lora"] == [("add_detail", 2), ("Detail Tweaker XL", 1)]
-    assert dict(facets["sampler"]) == {
-        "DPM++ 2M": 1,
-        "Euler a": 1,
-        "euler_ancestral": 1,
-        "k_euler_ancestral": 1,
-    }
+    assert dict(facets["sampler"]) == {"DPM++ 2M": 1, "Euler a": 3}  # one sampler, three spellings
 
 
 def test_facets_follow_the_query(lib):
@@ -201,7 +199,7 @@ def test_cli_facets_json_and_text(lib, capsys):
         "generator": [["comfyui", 1]],
         "model": [["anything-v5", 1]],
         "lora": [["add_detail", 1]],
-        "sampler": [["euler_ancestral", 1]],
+        "sampler": [["Euler a", 1]],
     }
     assert main(["--library", str(lib.root), "facets", "generator:novelai"]) == 0
     text = capsys.readouterr().out

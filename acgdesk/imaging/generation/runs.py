@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from acgdesk.imaging.generation._common import normalise_params
+from acgdesk.imaging.generation.names import sampler_label
 from acgdesk.imaging.generation.record import GenerationInfo, LoraRef, SamplerRun
 
 __all__ = ["prompt_loras", "sampler_runs", "stored_record"]
@@ -149,5 +150,6 @@ def stored_record(info: GenerationInfo | None) -> dict[str, Any] | None:
     return {
         "generator": info.generator or "",
         "version": version or "",
-        "runs": [run.to_dict() for run in sampler_runs(info)],
+        # each run as written, plus the label its sampler is counted and matched under
+        "runs": [run.to_dict() | {"sampler_label": sampler_label(run.sampler)} for run in sampler_runs(info)],
     }
