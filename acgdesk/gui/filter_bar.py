@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from acgdesk.core.score_kinds import describe, filter_kinds
+
 SORTS = (
     ("Best match, then newest", ""),  # free words: by meaning; filters alone: newest first
     ("Newest first", "sort:date"),
@@ -35,7 +37,7 @@ RATINGS = (
     ("Questionable + explicit", "rating:questionable,explicit"),
     ("Explicit", "rating:explicit"),
 )
-SCORE_KINDS = ("aesthetic", "sharpness")
+SCORE_KINDS = filter_kinds()  # the 0..1 kinds that are shown (acgdesk.core.score_kinds)
 
 
 class FilterBar(QWidget):
@@ -53,6 +55,9 @@ class FilterBar(QWidget):
             self.rating.addItem(self.tr(label))
         self.score_kind = QComboBox(self)
         self.score_kind.addItems(SCORE_KINDS)
+        for i, kind in enumerate(SCORE_KINDS):
+            entry = describe(kind)
+            self.score_kind.setItemData(i, f"{entry.meaning} ({entry.source})", Qt.ItemDataRole.ToolTipRole)
         self.score_min = QDoubleSpinBox(self, minimum=0.0, maximum=1.0, singleStep=0.05, decimals=2)
         self.score_max = QDoubleSpinBox(self, minimum=0.0, maximum=1.0, singleStep=0.05, decimals=2)
         self.score_max.setValue(1.0)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from collections.abc import Iterable, Mapping
+import importlib.metadata
+import shutil
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from acgdesk.models.devices import RuntimePrefs, choose_for_spec
@@ -54,6 +57,79 @@ def _torch_section() -> dict[str, Any]:
         "devices": [d.as_dict() for d in devices],
         "gpus": [d.label for d in devices if d.kind != "cpu"],
         "error": None,
+    }
+
+
+GPU_SETUP = "ACGDESK_GPU=cuda ./packaging/setup.sh install"
+CUDA_INDEX = "https://download.pytorch.org/whl/cu128"
+CUDA_PROVIDER = "CUDAExecutionProvider"
+
+
+def _distribution(name: str) -> str | None:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _nvidia_driver() -> bool:
+    return Path("/proc/driver/nvidia/version").exists() or shutil.which("nvidia-smi") is not None
+
+
+def gpu_section(
+    ort_info: Mapping[str, Any],
+    torch_info: Mapping[str, Any],
+    *,
+    driver: bool | None = None,
+    distribution: Callable[[str], str | None] = _distribution,
+) -> dict[str, Any]:
+    """Whether CUDA is usable by PyTorch and by onnxruntime, and for each what to do when it is not.
+
+    ``driver``: whether an NVIDIA driver is present (default: looked up); ``distribution`` gives the
+    installed version of a PyPI distribution (default: importlib.metadata), so tests can play any
+    machine. ``fixes`` is empty when both runtimes can use CUDA.
+    """
+    driver = _nvidia_driver() if driver is None else driver
+    ort_gpu_dist = distribution("onnxruntime-gpu")
+    ort_cuda = CUDA_PROVIDER in (ort_info.get("providers") or [])
+    torch_cuda = bool(torch_info.get("cuda"))
+    fixes: list[str] = []
+    if not driver and not (torch_cuda or ort_cuda):
+        fixes.append("no NVIDIA driver found (nvidia-smi): install the NVIDIA driver first to use a GPU")
+    if not torch_info.get("installed"):
+        fixes.append(f"PyTorch is not installed: run {GPU_SETUP}")
+    elif not torch_info.get("cuda_build"):
+        fixes.append(
+            f"PyTorch {torch_info.get('version')} is the CPU build: run {GPU_SETUP} "
+            f"(or pip install torch==2.13.0 --index-url {CUDA_INDEX})"
+        )
+    elif not torch_cuda:
+        fixes.append(
+            f"PyTorch is built for CUDA {torch_info['cuda_build']} but sees no GPU: check that nvidia-smi "
+            f"works and that the driver supports CUDA {torch_info['cuda_build']}"
+        )
+    if not ort_info.get("installed"):
+        fixes.append(f"onnxruntime is not usable: run {GPU_SETUP}")
+    elif not ort_cuda:
+        if ort_gpu_dist is None:
+            fixes.append(
+                f"onnxruntime {ort_info.get('version')} has no CUDA provider: run {GPU_SETUP} "
+                "(or pip uninstall onnxruntime; pip install onnxruntime-gpu)"
+            )
+        else:
+            fixes.append(
+                f"onnxruntime-gpu {ort_gpu_dist} is installed but lists no CUDA provider: the plain "
+                "onnxruntime package is probably installed beside it; pip uninstall onnxruntime "
+                "onnxruntime-gpu, then pip install onnxruntime-gpu"
+            )
+    return {
+        "nvidia_driver": driver,
+        "torch_cuda": torch_cuda,
+        "torch_cuda_build": torch_info.get("cuda_build"),
+        "onnxruntime_cuda": ort_cuda,
+        "onnxruntime_gpu_package": ort_gpu_dist,
+        "cuda_ready": torch_cuda and ort_cuda,
+        "fixes": fixes,
     }
 
 
@@ -153,6 +229,7 @@ def doctor_report(
         "prefs": dataclasses.asdict(prefs),
         "onnxruntime": ort_info,
         "torch": torch_info,
+        "gpu": gpu_section(ort_info, torch_info),
         "models": models,
     }
 
@@ -177,6 +254,15 @@ def format_report(report: Mapping[str, Any]) -> str:
             lines.append(f"  {d['name']}: {d['label']}{mem}")
     else:
         lines.append(f"torch: not usable ({t['error']})")
+    gpu = report.get("gpu")
+    if gpu:
+        if gpu["cuda_ready"]:
+            lines.append("CUDA: available to PyTorch and to onnxruntime")
+        else:
+            torch_state = "yes" if gpu["torch_cuda"] else "no"
+            ort_state = "yes" if gpu["onnxruntime_cuda"] else "no"
+            lines.append(f"CUDA: not available (PyTorch: {torch_state}, onnxruntime: {ort_state}); to fix:")
+            lines.extend(f"  - {fix}" for fix in gpu["fixes"])
     prefs = report.get("prefs") or {}
     if prefs:
         lines.append(f"preferences: device {prefs['device']}, precision {prefs['precision']}")

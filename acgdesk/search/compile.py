@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
+from acgdesk.core import score_kinds
 from acgdesk.search import generation_terms
 from acgdesk.search.query import (
     RATINGS,
@@ -318,7 +319,11 @@ class _Compiler:
         return f"COALESCE({rating}, '') IN ({marks})", [*params, *term.value]
 
     def field_score(self, term: FieldTerm) -> Frag:
-        return self.compare(self.score_expr(term.key or "aesthetic"), term.op, term.value)
+        kind = term.key or "aesthetic"
+        reason = score_kinds.hidden_reason(kind)  # e.g. score:anime (issue #15: wrong on photos)
+        if reason is not None:
+            raise QuerySyntaxError(reason, term.position, term.length)
+        return self.compare(self.score_expr(kind), term.op, term.value)
 
     def field_width(self, term: FieldTerm) -> Frag:
         return self.compare(("f.width", []), term.op, term.value)
@@ -526,8 +531,10 @@ class _Compiler:
         if what == "rating":
             rating, params = self.top_rating()
             return f"{rating} IS NOT NULL", params
-        if what == "score":
-            return "EXISTS (SELECT 1 FROM scores s WHERE s.file_id = f.id)", []
+        if what == "score":  # a score that is shown (hidden kinds such as 'anime' do not count)
+            hidden = [k.lower() for k in score_kinds.hidden_kinds()]
+            shown = f" AND lower(s.kind) NOT IN ({', '.join('?' * len(hidden))})" if hidden else ""
+            return f"EXISTS (SELECT 1 FROM scores s WHERE s.file_id = f.id{shown})", hidden
         if what == "embedding":
             return "EXISTS (SELECT 1 FROM embeddings e WHERE e.file_id = f.id)", []
         raise ValueError(f"unknown has: value {what!r}")
@@ -548,6 +555,8 @@ class _Compiler:
                     params.append(int(self.seed) % 2**31)
                 continue
             if key.key == "score":
+                if score_kinds.hidden_reason(key.kind or "aesthetic") is not None:
+                    continue  # a hidden kind (score_kinds) orders nothing
                 expr, extra = self.score_expr(key.kind or "aesthetic")
             elif key.key == "tagcount":
                 expr, extra = self.tag_count()
