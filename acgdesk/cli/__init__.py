@@ -35,6 +35,7 @@ from acgdesk.cli.render import (
 )
 from acgdesk.cli.streams import EXIT_BROKEN_PIPE, ensure_std_streams, forgiving_stderr, silence
 from acgdesk.core.errors import AcgdeskError
+from acgdesk.core.score_kinds import shown_scores
 from acgdesk.core.settings import IndexSettings
 
 
@@ -84,8 +85,19 @@ def build_parser() -> argparse.ArgumentParser:
     _model_options(p)
 
     p = sub.add_parser("config", help="show or change library settings (index_models, thresholds)")
-    p.add_argument("key", nargs="?", choices=("index_models", "thresholds", "retention_days"))
-    p.add_argument("value", nargs="?", help="index_models: comma-separated ids; thresholds: JSON object")
+    p.add_argument(
+        "key",
+        nargs="?",
+        choices=("index_models", "thresholds", "retention_days", "hub_endpoint", "text_model"),
+        help="text_model: the encoder of tags, prompts and queries (minilm-l6-v2, or acgvoc2vec for "
+        "Chinese / Japanese / English)",
+    )
+    p.add_argument(
+        "value",
+        nargs="?",
+        help="index_models: comma-separated ids; thresholds: JSON object; hub_endpoint: a hub mirror URL "
+        "used when HF_ENDPOINT is not set (shared by all libraries; '' clears it)",
+    )
     p.add_argument("--json", action="store_true")
 
     tags_cmd.add_parsers(sub)
@@ -268,6 +280,19 @@ def _config(library, args: argparse.Namespace) -> int:
     if args.key and args.value is not None:
         if args.key == "index_models":
             library.set_index_model_ids([m.strip() for m in args.value.split(",") if m.strip()])
+        elif args.key == "hub_endpoint":  # a setting of the shared model store, not of this library
+            library.model_store.set_hub_endpoint(args.value)
+        elif args.key == "text_model":  # the encoder of tags, prompts, names and free-text queries
+            from acgdesk.db.settings import set_setting
+            from acgdesk.models import catalogue
+            from acgdesk.models.spec import Task
+
+            spec = catalogue.CATALOGUE.get(args.value)
+            if spec is None or spec.task != Task.TEXT_ENCODER:
+                choices = [s.id for s in catalogue.CATALOGUE.values() if s.task == Task.TEXT_ENCODER]
+                print(f"error: text_model must be one of {', '.join(choices)}", file=sys.stderr)
+                return 2
+            set_setting(library.db, "text_model", spec.id)
         elif args.key == "retention_days":  # how long missing files keep their data (acgdesk prune)
             from acgdesk.db.settings import set_setting
 
@@ -280,6 +305,8 @@ def _config(library, args: argparse.Namespace) -> int:
         "index_models": library.index_model_ids(),
         "thresholds": library.display_thresholds(),
         "retention_days": library.retention_days(),
+        "hub_endpoint": library.model_store.hub_endpoint(),
+        "text_model": library.search_service.text_model_id(),
     }
     shown = {args.key: current[args.key]} if args.key else current
     print(
@@ -384,8 +411,8 @@ def _show(library, args: argparse.Namespace) -> int:
     shown = [t for t in info.get("effective_tags", []) if t["category"] != "rating"]
     if shown:
         print(f"{'tags':<13} " + ", ".join(f"{t['name']} ({t['probability']:.2f})" for t in shown))
-    for s in (s for s in info.get("scores", []) if ":" not in s["kind"]):  # per-class details: --json
-        print(f"{'score':<13} {s['kind']} = {s['value']:.3f} ({s['model']})")
+    for s in shown_scores(info.get("scores", [])):  # hidden kinds and per-class details: --json
+        print(f"{'score':<13} {s['label']} {s['text']} — {s['meaning']}; {s['model']}")
     for e in info.get("embeddings", []):
         print(f"{'embedding':<13} {e['model']} ({e['dim']}-d)")
     return 0

@@ -15,14 +15,17 @@ import threading
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from acgdesk.cli import models_scan
 from acgdesk.cli.render import human_bytes, human_duration
 from acgdesk.core.errors import AcgdeskError
 from acgdesk.models import catalogue
 from acgdesk.models.download import DownloadCancelled
-from acgdesk.models.spec import HubSource, ModelSpec, PackageSource
+from acgdesk.models.spec import SPEED_CLASSES, HubSource, ModelSpec, PackageSource
 from acgdesk.models.store import InstallProgress, InstallState, InstallStatus, ModelStore, ModelStoreError
 
-_INTERRUPTED = "interrupted: what was downloaded is kept; run the same command again to resume"
+_INTERRUPTED = (
+    "interrupted: finished files are kept in the Hugging Face cache; run the same command again to resume"
+)
 
 
 def add_parser(sub: Any) -> None:
@@ -60,6 +63,19 @@ def add_parser(sub: Any) -> None:
     )
     q.add_argument("--json", action="store_true", help="print the result as JSON")
 
+    q = actions.add_parser(
+        "scan",
+        parents=[common],
+        help="use models already on disk (Hugging Face cache, ComfyUI, WebUI, DIRs) in place",
+        description="Looks for catalogue models in the Hugging Face cache, ComfyUI and Stable Diffusion "
+        "WebUI (A1111/Forge, WD14 tagger extension) folders, and the DIRs given; verifies them and links "
+        "them into the store (hard links, or symbolic links across drives): never a second copy.",
+    )
+    q.add_argument("dirs", nargs="*", metavar="DIR", help="folders to search (default: the usual places)")
+    q.add_argument("--trust", action="store_true", help="also use files the catalogue pins no digest for")
+    q.add_argument("--dry-run", action="store_true", help="only report what was found")
+    q.add_argument("--json", action="store_true", help="machine-readable output")
+
     q = actions.add_parser("remove", parents=[common], help="delete a downloaded or imported model")
     q.add_argument("id", metavar="ID", help="model id")
 
@@ -89,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
         "install": _install,
         "import": _import,
         "remove": _remove,
+        "scan": models_scan.run,
         "path": _path,
         "doctor": _doctor,
     }
@@ -125,11 +142,16 @@ def model_entry(spec: ModelSpec, state: InstallState) -> dict[str, Any]:
         "detail": state.detail,
         "size": state.size,
         "origin": state.origin,
+        "location": state.location if state.installed else None,
         "licence": spec.licence,
         "recommended": spec.recommended,
         "dim": spec.dim,
         "description": spec.description,
         "homepage": spec.homepage,
+        "strengths": spec.strengths,
+        "download_size": spec.size,
+        "speed": spec.speed,
+        "speed_meaning": SPEED_CLASSES.get(spec.speed, ""),
     }
     if isinstance(source, HubSource):
         entry["repo"] = source.repo
@@ -148,11 +170,11 @@ def _list(store: ModelStore, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([model_entry(spec, state) for spec, state in rows], indent=2, ensure_ascii=False))
         return 0
-    header = ("", "ID", "TASK", "RUNTIME", "STATE", "SOURCE", "SIZE", "LICENCE")
+    header = ("", "ID", "TASK", "RUNTIME", "STATE", "SOURCE", "SIZE", "SPEED", "LICENCE", "WHERE")
     table = [header]
     for spec, state in rows:
         source = "download" if isinstance(spec.source, HubSource) else "offline"
-        size = human_bytes(state.size) if state.size else "?" if isinstance(spec.source, HubSource) else "-"
+        size = human_bytes(state.size) if state.size else spec.size or ("?" if source == "download" else "-")
         table.append(
             (
                 "*" if spec.recommended else "",
@@ -162,13 +184,22 @@ def _list(store: ModelStore, args: argparse.Namespace) -> int:
                 str(state.status),
                 source,
                 size,
+                spec.speed or "?",
                 spec.licence,
+                models_scan.where(state),
             )
         )
     widths = [max(len(row[i]) for row in table) for i in range(len(header) - 1)]
     for row in table:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[-1])
+    id_width = max(len(spec.id) for spec, _ in rows) if rows else 0
+    print("\nGood at:")
+    for spec, _ in rows:
+        print(f"  {spec.id:<{id_width}}  {spec.strengths or '-'}")
     print(f"\n{store.root}\n* recommended; get one with `acgdesk models install ID`")
+    print("SIZE: installed size, else the download (~ = estimate). SPEED:")
+    for name, meaning in SPEED_CLASSES.items():
+        print(f"  {name:<8} {meaning}")
     return 0
 
 
@@ -240,7 +271,7 @@ def _remove(store: ModelStore, args: argparse.Namespace) -> int:
     spec = _spec(args.id)
     folder = store.folder_of(spec) if isinstance(spec.source, HubSource) else None
     if store.remove(spec):
-        print(f"removed {spec.key} ({folder})")
+        print(f"removed {spec.key} ({folder}); files it linked to (Hugging Face cache, other tools) are kept")
     else:
         print(f"{spec.id} is not installed; nothing to remove")
     return 0

@@ -7,6 +7,7 @@ downloads are jobs, so they show in the jobs panel and survive closing this dial
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -32,12 +34,13 @@ from acgdesk.gui.detail_panel import human_size
 from acgdesk.gui.jobs import Job, JobsModel, install_job, tr
 from acgdesk.library import Library
 
-COLUMNS = ("Use", "Model", "Task", "State", "Size", "Licence")
+COLUMNS = ("Use", "Model", "Task", "Good at", "Speed", "State", "Size", "Licence")
 
 
 def catalogue_rows(lib: Library) -> tuple[list[dict[str, Any]], list[str]]:
     """Worker thread: every catalogue model with its install state, and the models indexing runs."""
     from acgdesk.models.catalogue import CATALOGUE
+    from acgdesk.models.spec import SPEED_CLASSES
 
     rows = []
     for spec in CATALOGUE.values():
@@ -55,6 +58,11 @@ def catalogue_rows(lib: Library) -> tuple[list[dict[str, Any]], list[str]]:
                 "recommended": spec.recommended,
                 "description": spec.description,
                 "detail": state.detail,
+                "location": state.location if state.installed else None,
+                "strengths": spec.strengths,
+                "speed": spec.speed,
+                "speed_meaning": SPEED_CLASSES.get(spec.speed, ""),
+                "download_size": spec.size,
             }
         )
     return rows, lib.index_model_ids()
@@ -88,7 +96,7 @@ class ModelsDialog(QDialog):
         self.rows: list[dict[str, Any]] = []
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -97,11 +105,23 @@ class ModelsDialog(QDialog):
         self.install_button = QPushButton(self.tr("Install"), self)
         self.import_button = QPushButton(self.tr("Import from folder…"), self)
         self.save_button = QPushButton(self.tr("Use checked models when indexing"), self)
+        self.scan_button = QPushButton(self.tr("Find on disk"), self)
+        self.scan_button.setToolTip(
+            self.tr(
+                "Use models already in the Hugging Face cache, ComfyUI or WebUI folders (linked, not copied)"
+            )
+        )
+        self.scan_button.clicked.connect(self._scan)
+        self.endpoint = QLineEdit(self)
+        self.endpoint.setPlaceholderText(
+            self.tr("https://huggingface.co (or a mirror; HF_ENDPOINT overrides)")
+        )
+        self.endpoint.editingFinished.connect(self._save_endpoint)
         self.install_button.clicked.connect(self._install)
         self.import_button.clicked.connect(self._import)
         self.save_button.clicked.connect(self._save_active)
         buttons = QHBoxLayout()
-        for b in (self.install_button, self.import_button):
+        for b in (self.install_button, self.import_button, self.scan_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
@@ -110,6 +130,10 @@ class ModelsDialog(QDialog):
         cat_layout.addWidget(self.table)
         cat_layout.addWidget(self.description)
         cat_layout.addLayout(buttons)
+        mirror = QHBoxLayout()
+        mirror.addWidget(QLabel(self.tr("Hub endpoint:"), self))
+        mirror.addWidget(self.endpoint, 1)
+        cat_layout.addLayout(mirror)
         self.doctor = QPlainTextEdit(self)
         self.doctor.setReadOnly(True)
         self.doctor.setPlainText(self.tr("Checking runtimes and devices…"))
@@ -125,6 +149,7 @@ class ModelsDialog(QDialog):
         layout.addWidget(self.status)
         self.reload()
         backend.job(lambda lib: doctor_text(lib, device), self._doctor_done)
+        backend.job(lambda lib: lib.model_store.hub_endpoint() or "", self._endpoint_loaded)
 
     def reload(self) -> None:
         self.backend.read(catalogue_rows, self._show)
@@ -145,10 +170,17 @@ class ModelsDialog(QDialog):
             name = row["name"] + ("  ★" if row["recommended"] else "")
             self.table.setItem(r, 1, QTableWidgetItem(name))
             self.table.setItem(r, 2, QTableWidgetItem(row["task"]))
+            good = QTableWidgetItem(row["strengths"])
+            good.setToolTip(row["strengths"])
+            self.table.setItem(r, 3, good)
+            speed = QTableWidgetItem(row["speed"])
+            speed.setToolTip(row["speed_meaning"])
+            self.table.setItem(r, 4, speed)
             state = row["state"] + ("" if row["installed"] or not row["offline"] else " (pip)")
-            self.table.setItem(r, 3, QTableWidgetItem(state))
-            self.table.setItem(r, 4, QTableWidgetItem(human_size(row["size"]) if row["size"] else ""))
-            self.table.setItem(r, 5, QTableWidgetItem(row["licence"]))
+            self.table.setItem(r, 5, QTableWidgetItem(state))
+            size = human_size(row["size"]) if row["size"] else row["download_size"]
+            self.table.setItem(r, 6, QTableWidgetItem(size))
+            self.table.setItem(r, 7, QTableWidgetItem(row["licence"]))
 
     def _selected(self) -> dict[str, Any] | None:
         rows = {i.row() for i in self.table.selectedIndexes()}
@@ -156,7 +188,14 @@ class ModelsDialog(QDialog):
 
     def _selection_changed(self) -> None:
         row = self._selected()
-        self.description.setText(f"{row['description']}\n{row['detail']}" if row else "")
+        if row:
+            speed = f"{row['speed']}: {row['speed_meaning']}" if row["speed"] else ""
+            lines = [row["description"], f"Good at: {row['strengths']}", speed, row["detail"]]
+            if row.get("location"):
+                lines.append(tr("Files in: {where}").format(where=row["location"]))
+            self.description.setText("\n".join(line for line in lines if line))
+        else:
+            self.description.setText("")
         can_fetch = bool(row) and not row["installed"] and not row["offline"]
         self.install_button.setEnabled(can_fetch)
         self.import_button.setEnabled(bool(row) and not row["offline"])
@@ -184,6 +223,43 @@ class ModelsDialog(QDialog):
         job.runner = lambda lib, _job: lib.model_store.import_folder(spec, folder)
         job.finished.connect(lambda _r, e: (self.reload(), self.status.setText(str(e) if e else "")))
         self.start_job(job)
+
+    def _endpoint_loaded(self, url, error) -> None:
+        if error is None and not self.endpoint.isModified():
+            self.endpoint.setText(url)
+        if os.environ.get("HF_ENDPOINT"):
+            self.endpoint.setToolTip(
+                tr("HF_ENDPOINT is set ({url}) and wins").format(url=os.environ["HF_ENDPOINT"])
+            )
+
+    def _save_endpoint(self) -> None:
+        url = self.endpoint.text().strip()
+        self.endpoint.setModified(False)
+        self.backend.job(
+            lambda lib: lib.model_store.set_hub_endpoint(url),
+            lambda _r, e: self.status.setText(
+                str(e) if e else tr("Hub endpoint: {url}").format(url=url or "https://huggingface.co")
+            ),
+        )
+
+    def _scan(self) -> None:
+        from acgdesk.models.catalogue import CATALOGUE
+        from acgdesk.models.scan import scan_and_use
+
+        self.status.setText(self.tr("Looking for models on disk…"))
+        self.backend.job(lambda lib: scan_and_use(lib.model_store, CATALOGUE), self._scan_done)
+
+    def _scan_done(self, results, error) -> None:
+        if error is not None:
+            self.status.setText(str(error))
+            return
+        used = [r["id"] for r in results if r["used"]]
+        self.status.setText(
+            tr("Now used in place: {ids}").format(ids=", ".join(used))
+            if used
+            else tr("No new model found on disk ({n} copies seen)").format(n=len(results))
+        )
+        self.reload()
 
     def checked_ids(self) -> list[str]:
         return [

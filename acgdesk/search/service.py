@@ -29,6 +29,7 @@ from acgdesk.core.errors import AcgdeskError
 from acgdesk.core.paths import StoredPath
 from acgdesk.db.albums import album_lookup
 from acgdesk.db.file_stats import stats_usable
+from acgdesk.db.settings import get_setting
 from acgdesk.models import catalogue
 from acgdesk.models.spec import Task
 from acgdesk.search.autocomplete import TagCompletion, complete_tags, known_tag_lookup
@@ -44,10 +45,10 @@ from acgdesk.search.query import QuerySyntaxError, parse
 from acgdesk.search.tag_vectors import MAX_NEW_AT_QUERY, TagVectorCache, tag_scores
 from acgdesk.search.text_vectors import TABLE as TEXT_TABLE
 from acgdesk.search.text_vectors import (
+    TEXT_MODEL_ID,
     TextVectorReport,
     name_key,
     prompt_key,
-    text_model_key,
     update_text_vectors,
 )
 from acgdesk.vectors.manager import VectorIndexManager
@@ -136,12 +137,14 @@ class SearchService:
         thresholds: Callable[[], dict[str, float]],
         model_store: Callable[[], Any] | None = None,
         text_encoder: Callable[[], Any] | None = None,
+        text_model: str | None = None,
     ) -> None:
         self.db = db
         self.index_dir = Path(index_dir)
         self.thresholds = thresholds
         self._model_store = model_store
         self._text_encoder_factory = text_encoder
+        self._text_model = text_model
         self._vectors: VectorIndexManager | None = None
         self._tag_cache: TagVectorCache | None = None
         self._loaded_models: dict[str, Any] = {}
@@ -157,17 +160,41 @@ class SearchService:
     def conn(self) -> sqlite3.Connection:
         return self.db.conn
 
+    def text_model_id(self) -> str:
+        """The text encoder tags, prompts, names and queries are embedded with: the ``text_model``
+        given, else the library's ``text_model`` setting, else the offline MiniLM."""
+        return self._text_model or str(get_setting(self.db, "text_model", TEXT_MODEL_ID))
+
+    def text_key(self) -> str:
+        """id@version of that encoder, stored beside its vectors (another encoder's are not mixed in)."""
+        return catalogue.get(self.text_model_id()).key
+
     def text_encoder(self):
-        """The offline MiniLM (numpy forward pass: no torch import on the search path)."""
+        """The chosen text encoder: MiniLM as a numpy forward pass (no torch import on the search
+        path), or a catalogue text encoder (ACGVoc2vec) loaded once from the model store."""
         if self._text_encoder_factory is not None:
             return self._text_encoder_factory()
-        from acgdesk.search.minilm import load_minilm
+        model_id = self.text_model_id()
+        if model_id == TEXT_MODEL_ID:
+            from acgdesk.search.minilm import load_minilm
 
-        return load_minilm()
+            return load_minilm()
+        spec = catalogue.get(model_id)
+        if spec.task is not Task.TEXT_ENCODER:
+            raise SearchError(f"{model_id} is a {spec.task} model, not a text encoder")
+        key = f"text-encoder:{spec.key}"
+        if key not in self._loaded_models:
+            if self._model_store is None:
+                raise SearchError(f"the text encoder {model_id} needs a model store")
+            from acgdesk.models.loader import load_text_encoder
+
+            self._loaded_models[key] = load_text_encoder(spec, self._model_store()).model
+        return self._loaded_models[key]
 
     def tag_cache(self) -> TagVectorCache:
-        if self._tag_cache is None:
-            self._tag_cache = TagVectorCache(self.index_dir, text_model_key())
+        key = self.text_key()
+        if self._tag_cache is None or self._tag_cache.model_key != key:
+            self._tag_cache = TagVectorCache(self.index_dir, key)
         return self._tag_cache
 
     def close(self) -> None:
@@ -186,7 +213,9 @@ class SearchService:
         the database (one transaction per batch): run it where the library's writer runs. The text
         encoder is loaded only when something needs embedding."""
         encoder = _LazyEncoder(self.text_encoder)
-        report: TextVectorReport = update_text_vectors(self.db, encoder, cancelled=cancelled)
+        report: TextVectorReport = update_text_vectors(
+            self.db, encoder, text_key=self.text_key(), cancelled=cancelled
+        )
         tags = self.tag_cache().sync(self.conn, encoder)
         return {**report.to_dict(), "tags": tags}
 
@@ -318,8 +347,9 @@ class SearchService:
         cache.sync(self.conn, encoder, max_new=MAX_NEW_AT_QUERY)
         matches = cache.closest(q)
         tag_ids, tag_vals, tag_why = tag_scores(self.conn, matches)
-        n_ids, n_sims = self.vectors.dense_similarities(name_key(), q, candidates, table=TEXT_TABLE)
-        p_ids, p_sims = self.vectors.dense_similarities(prompt_key(), q, candidates, table=TEXT_TABLE)
+        text_key = self.text_key()
+        n_ids, n_sims = self.vectors.dense_similarities(name_key(text_key), q, candidates, table=TEXT_TABLE)
+        p_ids, p_sims = self.vectors.dense_similarities(prompt_key(text_key), q, candidates, table=TEXT_TABLE)
         if n_ids.size == 0 and candidates.size:
             notes.append("file names are not embedded yet: run acgdesk index (ranking by tags and prompts)")
         table = np.zeros(int(candidates.max()) + 1 if candidates.size else 0, dtype=bool)
@@ -349,7 +379,7 @@ class SearchService:
         paths = self._paths(top.tolist())
         hits = []
         for i in top.tolist():
-            why: dict[str, Any] = {"model": text_model_key()}
+            why: dict[str, Any] = {"model": text_key}
             for kind, values in parts.items():
                 if not np.isnan(values[i]):
                     why[kind] = round(float(values[i]), 3)

@@ -1,4 +1,4 @@
-"""Danbooru-style taggers: WD v3 and dbv4 (onnxruntime) and JoyTag (PyTorch).
+"""Danbooru-style taggers: WD v3, dbv4 and PixAI (onnxruntime) and JoyTag (PyTorch).
 
 Each loaded tagger is an :class:`~acgdesk.models.results.ImageModel`: ``predict(images)`` returns
 one :class:`~acgdesk.models.results.Prediction` per image holding every tag whose probability
@@ -377,15 +377,19 @@ def _load_wd3(spec: ModelSpec, folder: Path, prefs: RuntimePrefs, floor: float, 
     return _load_onnx(spec, folder, prefs, "probabilities", floor, cache)
 
 
-def _load_dbv4(
+def _load_staged(
     spec: ModelSpec, folder: Path, prefs: RuntimePrefs, floor: float, cache: Path | None
 ) -> Tagger:
-    return _load_onnx(spec, folder, prefs, "auto", floor, cache)
+    """dbv4 and PixAI: exact preprocess.json stages (timm_taggers), or the spec's without it."""
+    from acgdesk.models.families.timm_taggers import load_staged
+
+    return load_staged(spec, folder, prefs, floor, cache)
 
 
 _LOADERS: dict[str, Callable[[ModelSpec, Path, RuntimePrefs, float, Path | None], Tagger]] = {
     "wd3": _load_wd3,
-    "dbv4": _load_dbv4,
+    "dbv4": _load_staged,
+    "pixai": _load_staged,
     "joytag": _load_joytag,
 }
 TAGGER_FAMILIES = tuple(_LOADERS)
