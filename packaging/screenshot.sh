@@ -2,6 +2,7 @@
 # Start the real acgdesk window under a virtual X screen (Xvfb) on a prepared library and save a PNG.
 #   packaging/screenshot.sh [OUT.png] [--theme dark] [--query "cat_ears"]
 #     [--marks] [--select N] [--menu selection|context] [--history]   (marks, albums, batch menu, undo)
+#     [--models]                                                      (the Models dialog)
 #     (tests/gui/screenshot.py --help lists every option)
 # Needs the Debian packages packaging/setup.sh installs (xvfb, xauth and the xcb libraries Qt uses).
 set -euo pipefail

@@ -185,6 +185,7 @@ def main() -> int:
     parser.add_argument("--select", type=int, default=1, metavar="N", help="select the first N results")
     parser.add_argument("--menu", choices=("selection", "context"), help="open the Selection / context menu")
     parser.add_argument("--history", action="store_true", help="open the History dialog (use with --marks)")
+    parser.add_argument("--models", action="store_true", help="open the Models dialog")
     args = parser.parse_args()
 
     from PySide6.QtCore import QEventLoop, QItemSelection, QItemSelectionModel, QSettings
@@ -282,6 +283,12 @@ def main() -> int:
             popup = window.curation.undo.show_history()
             spin(3, lambda: popup.list.count() > 1)
             spin(0.5)
+        if args.models:
+            from acgdesk.gui.models_dialog import ModelsDialog
+
+            popup = ModelsDialog(window.backend, window.jobs, window.start_job, window)
+            popup.show()
+            spin(2)
         screen = QApplication.primaryScreen()
         # the window as the X server shows it (what a user sees), else as Qt renders it
         shot = screen.grabWindow(shown.winId()) if QApplication.platformName() == "xcb" else shown.grab()
