@@ -33,7 +33,13 @@ from acgdesk.cli.render import (
     human_bytes,
     human_duration,
 )
-from acgdesk.cli.streams import EXIT_BROKEN_PIPE, ensure_std_streams, forgiving_stderr, silence
+from acgdesk.cli.streams import (
+    EXIT_BROKEN_PIPE,
+    ensure_std_streams,
+    escape_unencodable,
+    forgiving_stderr,
+    silence,
+)
 from acgdesk.core.errors import AcgdeskError
 from acgdesk.core.score_kinds import shown_scores
 from acgdesk.core.settings import IndexSettings
@@ -140,6 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """The single entry point (``acgdesk``, ``python -m acgdesk``): every command runs inside the
     closed-pipe handling of :mod:`acgdesk.cli.streams`, so none can end in a BrokenPipeError."""
     ensure_std_streams()
+    escape_unencodable()  # CJK paths on an ASCII terminal: escapes, never a UnicodeEncodeError
     with forgiving_stderr():
         try:
             try:

@@ -5,10 +5,16 @@
   status is :data:`EXIT_BROKEN_PIPE`.
 - stderr closed (its reader gone, or ``2>&-``): progress and notes are dropped and the work goes on;
   stderr is only ever for people watching, and a batch must not die because nobody is.
+- a terminal that cannot show a character (``PYTHONIOENCODING=ascii``, a latin-1 console, a CJK path;
+  or an undecodable byte of a file name, a lone surrogate even in UTF-8): the character is written as
+  a JSON escape, ``\\u732b`` (``猫``), ``\\ud83d\\udc31`` (``🐱``: a surrogate pair), ``\\udcff`` (the byte
+  0xFF), instead of a UnicodeEncodeError; escapes keep ``--json`` output valid JSON. UTF-8 terminals
+  get the real characters.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import sys
@@ -19,6 +25,36 @@ from typing import TextIO
 # Python ignores SIGPIPE and gets EPIPE instead; exiting 141 keeps `set -o pipefail` scripts and
 # `${PIPESTATUS[@]}` telling "reader went away" apart from an acgdesk error (1).
 EXIT_BROKEN_PIPE = 141
+ESCAPE_ERRORS = "acgdesk-escape"  # the codecs error handler of :func:`escape_unencodable`
+
+
+def _json_escape(err: UnicodeError) -> tuple[str, int]:
+    """What an encoder cannot write, as JSON ``\\uXXXX`` escapes (surrogate pairs above U+FFFF)."""
+    if not isinstance(err, UnicodeEncodeError):
+        raise err
+    out = []
+    for ch in err.object[err.start : err.end]:
+        code = ord(ch)
+        if code > 0xFFFF:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out), err.end
+
+
+codecs.register_error(ESCAPE_ERRORS, _json_escape)
+
+
+def escape_unencodable(*streams: TextIO | None) -> None:
+    """Make ``streams`` (default: stdout and stderr) escape what their encoding cannot write rather
+    than raise; the encoding itself is kept (real characters on UTF-8 terminals)."""
+    for stream in streams or (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            reconfigure(errors=ESCAPE_ERRORS)
 
 
 def silence(stream: TextIO | None) -> None:

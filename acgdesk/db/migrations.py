@@ -18,7 +18,7 @@ import sqlite_utils
 
 from acgdesk.core import faults
 from acgdesk.core.errors import DatabaseTooNewError
-from acgdesk.db import albums, embedded_keywords, generation, history, marks, search_data
+from acgdesk.db import albums, embedded_keywords, generation, history, marks, search_data, search_text
 from acgdesk.db.connection import transaction, utcnow
 
 _INITIAL_SCHEMA = """
@@ -201,6 +201,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0008_curation", _curation),
     Migration("0009_generation", generation.create_schema),
     Migration("0010_keywords", embedded_keywords.create_schema),
+    Migration("0011_search_text", search_text.create_schema),
 )
 
 

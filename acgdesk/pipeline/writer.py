@@ -38,6 +38,7 @@ from acgdesk.db.files import (
 from acgdesk.db.generation import replace_generation
 from acgdesk.db.marks import adopt_marks
 from acgdesk.db.predictions import TagIds, record_model_run, replace_model_tags, store_embedding, store_scores
+from acgdesk.db.search_text import refresh_search_text
 from acgdesk.db.shared_content import forget_model_output, share_model_output
 from acgdesk.imaging.generation.runs import stored_record
 from acgdesk.imaging.hashing import hash_stream
@@ -169,7 +170,7 @@ def content_left(row: PlacedFile) -> bool:
 
 
 def _write_problem(conn, record: ProblemRecord) -> None:
-    upsert_file(
+    file_id = upsert_file(
         conn,
         record.problem.fs_path,
         {
@@ -179,6 +180,7 @@ def _write_problem(conn, record: ProblemRecord) -> None:
             "error": record.problem.message,
         },
     )
+    refresh_search_text(conn, [file_id])  # every file has its row: queries skip the slow check
 
 
 def _passing_trouble(conn, outcome: Outcome) -> bool:
@@ -220,6 +222,7 @@ def _write_outcome(conn, outcome: Outcome, tag_ids: TagIds) -> None:
         )
         clear_derived(conn, file_id)
         replace_generation(conn, file_id, None)
+        refresh_search_text(conn, [file_id])
         return
     before = placed_file(conn, job.fs_path) if outcome.shared else None
     had_hash = before.content_hash if before is not None else None
@@ -243,6 +246,7 @@ def _write_outcome(conn, outcome: Outcome, tag_ids: TagIds) -> None:
         h = outcome.hashes
         upsert_image_hashes(conn, file_id, h.phash, h.dhash, h.phash_dihedral)
     replace_metadata(conn, file_id, metadata_row(outcome.metadata))
+    refresh_search_text(conn, [file_id])  # after the path and the prompt: literal CJK search reads it
     generation = outcome.metadata.generation if outcome.metadata is not None else None
     replace_generation(conn, file_id, stored_record(generation))  # runs, LoRAs: queries and facets
     rating = embedded_rating(outcome.metadata) if outcome.metadata is not None else None

@@ -85,6 +85,7 @@ class CompiledQuery:
     free_text: str
     order_params: list[Any] = field(default_factory=list)
     sort: tuple[SortKey, ...] = ()
+    literal: tuple[str, ...] = ()  # CJK free words matched literally (acgdesk.search.literal), as typed
 
     def statement(
         self, columns: str = "f.id", *, limit: int | None = None, offset: int = 0
@@ -579,6 +580,19 @@ class _Compiler:
 def threshold_sql(thresholds: dict[str, float], category_sql: str) -> tuple[str, list[Any]]:
     """SQL (and parameters) for the display threshold of the category ``category_sql`` evaluates to."""
     return _Compiler(thresholds, None, None, None).threshold(category_sql)
+
+
+def shown_tags_clause(tag_ids: list[int], thresholds: dict[str, float]) -> Frag:
+    """Files showing any of ``tag_ids`` (rating tags left out), as a plain tag term sees them."""
+    if not tag_ids:
+        return "0", []
+    shown, params = _Compiler(thresholds, None, None, None).shown("ft", "t")
+    marks = ",".join("?" * len(tag_ids))
+    return (
+        f"f.id IN (SELECT ft.file_id FROM file_tags ft JOIN tags t ON t.id = ft.tag_id "
+        f"WHERE ft.tag_id IN ({marks}) AND t.category != 'rating' AND {shown})",
+        [*tag_ids, *params],
+    )
 
 
 _BASENAME = f"substr(f.path, length(rtrim(f.path, replace(f.path, '{_SEP}', ''))) + 1)"

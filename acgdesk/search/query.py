@@ -187,6 +187,7 @@ class Query:
     sort: tuple[SortKey, ...] = ()
     free_text: str = ""
     text: str = ""
+    free_words: tuple[str, ...] = ()  # the free words and quoted phrases of free_text, one by one
 
 
 # -- vocabulary -----------------------------------------------------------------------------------------
@@ -920,4 +921,4 @@ def parse(text: str, *, is_known_tag: Callable[[str], bool] | None = None) -> Qu
     free: list[str] = []
     sort: list[SortKey] = []
     root = parser.lift(tree, True, free, sort)
-    return Query(root, tuple(sort), " ".join(free), text)
+    return Query(root, tuple(sort), " ".join(free), text, tuple(free))

@@ -14,6 +14,7 @@ vector layer ranks exactly from the memory-mapped matrix, or with the HNSW filte
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import sqlite3
@@ -27,8 +28,10 @@ import sqlite_utils
 
 from acgdesk.core.errors import AcgdeskError
 from acgdesk.core.paths import StoredPath
+from acgdesk.core.text_norm import has_cjk
 from acgdesk.db.albums import album_lookup
 from acgdesk.db.file_stats import stats_usable
+from acgdesk.db.search_text import fill_missing_search_text, matched_parts, tags_containing, unindexed_matches
 from acgdesk.db.settings import get_setting
 from acgdesk.models import catalogue
 from acgdesk.models.spec import Task
@@ -41,6 +44,7 @@ from acgdesk.search.duplicates import (
     DuplicateGroup,
     find_duplicates,
 )
+from acgdesk.search.literal import literal_clause, split_free_words
 from acgdesk.search.query import QuerySyntaxError, parse
 from acgdesk.search.tag_vectors import MAX_NEW_AT_QUERY, TagVectorCache, tag_scores
 from acgdesk.search.text_vectors import TABLE as TEXT_TABLE
@@ -217,7 +221,11 @@ class SearchService:
             self.db, encoder, text_key=self.text_key(), cancelled=cancelled
         )
         tags = self.tag_cache().sync(self.conn, encoder)
-        return {**report.to_dict(), "tags": tags}
+        from acgdesk.db.connection import transaction
+
+        with transaction(self.db) as conn:  # files moved or renamed outside the index writer
+            search_texts = fill_missing_search_text(conn)
+        return {**report.to_dict(), "tags": tags, "search_texts": search_texts}
 
     def ensure_file_stats(self) -> int | None:
         """Recompute the stored per-file ratings and tag counts when they were made under other
@@ -238,16 +246,45 @@ class SearchService:
         beach at sunset`` every word is meaning to rank by, not three filters. (``tag:sunset`` or a
         word with ``_`` is always a tag.)"""
         thresholds = self.thresholds()
-        query = parse(text, is_known_tag=known_tag_lookup(self.conn))
+        known = known_tag_lookup(self.conn)
+        # a bare CJK word is literal even when it names a tag: it finds that tag and the names, folders,
+        # prompts and other tags holding it (tag:猫耳 is the tag alone)
+        query = parse(text, is_known_tag=lambda name: not has_cjk(name) and known(name))
         if query.free_text:
             with contextlib.suppress(QuerySyntaxError):  # "-solo sunset": a negated known tag stays one
                 query = parse(text)
-        return compile_query(
+        words = split_free_words(query.free_words)  # CJK words match literally (acgdesk.search.literal)
+        if words.literal:
+            query = dataclasses.replace(query, free_text=words.semantic)
+        compiled = compile_query(
             query,
             thresholds=thresholds,
             file_stats=stats_usable(self.conn, thresholds),
             albums=album_lookup(self.conn),
         )
+        if not words.literal:
+            return compiled
+        where, params = [compiled.where_sql], list(compiled.params)
+        unindexed = unindexed_matches(self.conn, words.needles)
+        for needle in words.needles:
+            sql, more = literal_clause(
+                needle, tags_containing(self.conn, needle), unindexed[needle], thresholds
+            )
+            where.append(sql)
+            params += more
+        return dataclasses.replace(
+            compiled, where_sql=" AND ".join(where), params=params, literal=words.literal
+        )
+
+    def _literal_why(self, compiled: CompiledQuery, hits: list[SearchHit]) -> None:
+        """Say where each hit holds the literal words: ``name``, ``folder``, ``prompt`` (else a tag)."""
+        if not compiled.literal:
+            return
+        needles = split_free_words(compiled.literal).needles
+        parts = matched_parts(self.conn, [h.file_id for h in hits], needles)
+        for hit in hits:
+            hit.why["literal"] = list(compiled.literal)
+            hit.why["matched_in"] = parts.get(hit.file_id) or ["tag"]
 
     def _ids(self, compiled: CompiledQuery) -> np.ndarray:
         sql = f"SELECT f.id FROM files f WHERE {compiled.where_sql}"
@@ -283,11 +320,13 @@ class SearchService:
             if compiled.needs_similarity:
                 notes.append("sort:similarity needs free words or an image (acgdesk similar): ignored")
             sql, params = compiled.statement("f.id, f.path, f.path_bytes", limit=limit, offset=offset)
+            method = "literal" if compiled.literal else "filter"
             hits = [
-                SearchHit(int(r[0]), StoredPath.to_fs(r[1], r[2]), None, "filter", {})
+                SearchHit(int(r[0]), StoredPath.to_fs(r[1], r[2]), None, method, {})
                 for r in self.conn.execute(sql, params)
             ]
-            return SearchResults(hits, "filter", text, "", None, notes)
+            self._literal_why(compiled, hits)
+            return SearchResults(hits, method, text, " ".join(compiled.literal), None, notes)
         candidates = self._ids(compiled)
         results = self.rank_text(compiled.free_text, candidates, limit + offset)
         results.query = text
@@ -297,6 +336,7 @@ class SearchService:
             by_id = {h.file_id: h for h in pool}
             results.hits = [by_id[i] for i in self._sql_order(compiled, list(by_id))]
         results.hits = results.hits[offset : offset + limit]
+        self._literal_why(compiled, results.hits)
         return results
 
     # -- semantic text ranking ---------------------------------------------------------------------
