@@ -21,7 +21,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,9 +89,24 @@ def env_endpoint() -> str | None:
 
 
 def offline() -> bool:
+    """The user's offline choice, read from the environment at each call."""
     return any(
         os.environ.get(k, "").strip().lower() in _TRUE for k in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")
     )
+
+
+@contextlib.contextmanager
+def _hub_offline_as(value: bool) -> Iterator[None]:
+    """huggingface_hub reads its offline switch once, at import, and local model loading turns it on
+    (``backends.sentence.force_offline``): for a download's own calls it is the user's choice."""
+    import huggingface_hub.constants as hub_constants
+
+    before = hub_constants.HF_HUB_OFFLINE
+    hub_constants.HF_HUB_OFFLINE = value
+    try:
+        yield
+    finally:
+        hub_constants.HF_HUB_OFFLINE = before
 
 
 def hub_cache_dir() -> Path:
@@ -132,25 +147,26 @@ def fetch(
     if cancel is not None and cancel.is_set():
         raise DownloadCancelled(f"download of {name} cancelled")
     try:
-        if not local_only:
-            meta = get_hf_file_metadata(
-                hf_hub_url(repo, name, revision=revision, endpoint=endpoint), endpoint=endpoint
+        with _hub_offline_as(local_only):
+            if not local_only:
+                meta = get_hf_file_metadata(
+                    hf_hub_url(repo, name, revision=revision, endpoint=endpoint), endpoint=endpoint
+                )
+                announced = meta.etag
+                _check_announced(url, meta.size, meta.etag, expected_size, pinned)
+            path = Path(
+                hf_hub_download(
+                    repo,
+                    name,
+                    revision=revision,
+                    endpoint=endpoint,
+                    cache_dir=cache_dir,
+                    local_files_only=local_only,
+                    force_download=force and not local_only,
+                    tqdm_class=_progress_class(url, name, progress, cancel),
+                    library_name="acgdesk",
+                )
             )
-            announced = meta.etag
-            _check_announced(url, meta.size, meta.etag, expected_size, pinned)
-        path = Path(
-            hf_hub_download(
-                repo,
-                name,
-                revision=revision,
-                endpoint=endpoint,
-                cache_dir=cache_dir,
-                local_files_only=local_only,
-                force_download=force and not local_only,
-                tqdm_class=_progress_class(url, name, progress, cancel),
-                library_name="acgdesk",
-            )
-        )
     except DownloadCancelled:
         raise
     except Exception as exc:  # the client's errors, turned into one message a user can act on

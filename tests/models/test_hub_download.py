@@ -225,3 +225,20 @@ def test_acgdesk_config_hub_endpoint_sets_the_shared_store_setting(tmp_path, mon
     assert ModelStore(tmp_path / "models").hub_endpoint() is None
     assert main([*library, "config", "hub_endpoint", "ftp://nope"]) == 1
     assert "http(s) URL" in capsys.readouterr().err
+
+
+def test_a_loaded_local_text_encoder_does_not_make_later_installs_offline(hub, store, monkeypatch):
+    """Local text encoders turn the hub client's offline switch on while they load (nothing may reach
+    a hub then); an install the user asks for afterwards follows the user's HF_HUB_OFFLINE, which is
+    unset here. (The switch used to be the process environment: every later install failed as
+    "HF_HUB_OFFLINE is set" once MiniLM had been loaded, in the window too.)"""
+    import huggingface_hub.constants as hub_constants
+
+    from acgdesk.models.backends.sentence import force_offline
+
+    monkeypatch.setattr(hub_constants, "HF_HUB_OFFLINE", hub_constants.HF_HUB_OFFLINE)  # restored after
+    force_offline()
+    assert hub_constants.HF_HUB_OFFLINE and "HF_HUB_OFFLINE" not in os.environ
+    state = store.install(tiny_spec())
+    assert state.status is InstallStatus.INSTALLED
+    assert hub_constants.HF_HUB_OFFLINE  # local loading is still kept offline afterwards

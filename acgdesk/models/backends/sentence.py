@@ -1,8 +1,11 @@
 """sentence-transformers (torch) behind a small interface, strictly offline.
 
-Loading never reaches a model hub: ``HF_HUB_OFFLINE``/``TRANSFORMERS_OFFLINE`` are set to 1 in the
-process environment before sentence-transformers is imported, and the model is opened from a local
-folder with ``local_files_only=True``. transformers' progress bars are switched off (process-wide).
+Loading never reaches a model hub: the hub client's offline switch (``huggingface_hub.constants``,
+which transformers and sentence-transformers consult) is turned on before sentence-transformers is
+imported, and the model is opened from a local folder with ``local_files_only=True``. The process
+environment is left alone: a download the user asks for later (``acgdesk.models.download``) follows
+the user's own ``HF_HUB_OFFLINE``, not this switch. transformers' progress bars are switched off
+(process-wide).
 """
 
 from __future__ import annotations
@@ -17,9 +20,12 @@ import torch
 
 
 def force_offline() -> None:
-    """Set the hub's offline switches for this process (before the HF libraries read them)."""
-    os.environ["HF_HUB_OFFLINE"] = "1"
-    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    """Turn the hub client's offline switch on for local loading (model downloads set it to the
+    user's choice for their own calls). Setting the environment instead made every later install
+    in the process fail as "HF_HUB_OFFLINE is set" once a text encoder had been loaded."""
+    import huggingface_hub.constants as hub_constants
+
+    hub_constants.HF_HUB_OFFLINE = True
 
 
 class SentenceModel:
