@@ -36,6 +36,8 @@ debian_packages=(
   libxcb-shape0 libxcb-cursor0 libxcb-xkb1 libxcb-xfixes0 libxcb-shm0
   xvfb xauth
   libimage-exiftool-perl
+  # CJK glyphs (Noto Sans CJK SC/TC/JP) for Chinese and Japanese file names, tags, prompts and the UI
+  fonts-noto-cjk
 )
 
 install_debian_packages() {
@@ -105,20 +107,29 @@ install_python_packages() {
   [ "$dry_run" = 1 ] || echo "$want" > "$stamp"
 }
 
+# The GUI's translations: resources/translations/*.ts -> .qm (build outputs) with pyside6-lrelease.
+build_translations() {
+  if [ "$dry_run" = 1 ]; then echo "+ $venv/bin/python packaging/translations.py build"; return 0; fi
+  "$venv/bin/python" packaging/translations.py build >/dev/null
+}
+
 case "$mode" in
   install)
     [ "$dry_run" = 1 ] || install_debian_packages
     install_python_packages "[test]"
+    build_translations
     ;;
   run)
     [ "$dry_run" = 1 ] || install_debian_packages
     install_python_packages ""
+    build_translations
     if [ "$dry_run" = 1 ]; then echo "+ $venv/bin/acgdesk $*"; exit 0; fi
     exec "$venv/bin/acgdesk" "$@"
     ;;
   test)
     install_debian_packages
     install_python_packages "[test]"
+    build_translations
     "$venv/bin/ruff" check acgdesk tests
     "$venv/bin/lint-imports"
     # Pillow's own Tests/images (hundreds of odd files) from its source distribution on PyPI.

@@ -10,17 +10,18 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from acgdesk import __version__
 from acgdesk.core.errors import AcgdeskError
 from acgdesk.core.paths import resolve_library_dir
+from acgdesk.gui import i18n
 from acgdesk.gui.backend import LibraryBackend
 from acgdesk.gui.main_window import MainWindow
 from acgdesk.gui.prefs import Prefs
-from acgdesk.gui.resources import icon, style_sheet, translations_dir
+from acgdesk.gui.resources import icon, style_sheet
 
 THEMES = ("light", "dark")
 GIL_SWITCH_INTERVAL = 0.001
@@ -42,19 +43,12 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def install_translations(app: QApplication, language: str = "") -> list[QTranslator]:
-    """Qt's own strings and acgdesk's (``resources/translations/acgdesk_<lang>.qm``), when present."""
-    locale = QLocale(language) if language else QLocale.system()
-    installed = []
-    for name, folder in (
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        ("acgdesk", str(translations_dir())),
-    ):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            installed.append(translator)
-    return installed
+def install_translations(app: QApplication, language: str = "") -> str:
+    """Qt's own strings and acgdesk's for the chosen language ("" follows the system), and a CJK
+    fallback font; returns the catalogue in use (see acgdesk.gui.i18n)."""
+    lang = i18n.install_translations(app, language)
+    i18n.apply_cjk_font(app, lang)
+    return lang
 
 
 def dark_palette() -> QPalette:

@@ -230,8 +230,9 @@ class DetailPanel(QWidget):
             for s in scores:
                 label = ElidedLabel(s["label"])
                 value = WrapLabel(f"{s['text']} — {s['meaning']}")
-                label.setToolTip(f"{s['kind']} from {s['model']}")
-                value.setToolTip(f"{s['kind']} from {s['model']}")
+                source = self.tr("{kind} from {model}").format(kind=s["kind"], model=s["model"])
+                label.setToolTip(source)
+                value.setToolTip(source)
                 form.addRow(label, value)
             self.body_layout.addWidget(box)
         meta = info.get("metadata") or {}
@@ -279,7 +280,8 @@ class DetailPanel(QWidget):
         default = thresholds.get("default", 0.0)
         for category in order:
             threshold = thresholds.get(category, default)
-            header = QLabel(f"<b>{category}</b>  <small>{self.tr('shown from')} {threshold:.2f}</small>")
+            shown_from = self.tr("shown from {t}").format(t=f"{threshold:.2f}")
+            header = QLabel(f"<b>{category}</b>  <small>{shown_from}</small>")
             header.setWordWrap(True)
             layout.addWidget(header)
             for t in groups[category]:

@@ -208,9 +208,9 @@ class DuplicatesDialog(QDialog):
         return [m["path"] for m in group["members"] if m["file_id"] != self.keepers[index]]
 
     def _ask(self, keeper: str, paths: list[str]) -> bool:
-        text = self.tr("Keep {keeper} and move these {n} file(s) to the trash?\n\n{files}").format(
-            keeper=os.path.basename(keeper), n=len(paths), files="\n".join(paths)
-        )
+        text = self.tr(
+            "Keep {keeper} and move these %Ln file(s) to the trash?\n\n{files}", "", len(paths)
+        ).format(keeper=os.path.basename(keeper), files="\n".join(paths))
         return QMessageBox.question(self, self.tr("Move to trash"), text) == QMessageBox.StandardButton.Yes
 
     def trash_others(self) -> None:
@@ -229,7 +229,7 @@ class DuplicatesDialog(QDialog):
             self.status.setText(str(error))
             return
         moved, failed = result
-        message = self.tr("{n} file(s) moved to the trash").format(n=len(moved))
+        message = self.tr("%Ln file(s) moved to the trash", "", len(moved))
         if failed:
             message += "; " + self.tr("not moved: ") + "; ".join(f"{p}: {e}" for p, e in failed.items())
         self.status.setText(message)

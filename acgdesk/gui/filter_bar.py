@@ -7,7 +7,7 @@ that text would find in the CLI too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -22,20 +22,21 @@ from PySide6.QtWidgets import (
 from acgdesk.core.score_kinds import describe, filter_kinds
 
 SORTS = (
-    ("Best match, then newest", ""),  # free words: by meaning; filters alone: newest first
-    ("Newest first", "sort:date"),
-    ("Oldest first", "sort:-date"),
-    ("Name", "sort:name"),
-    ("Largest files", "sort:size"),
-    ("Highest score", "sort:score"),
-    ("Random", "sort:random"),
+    # free words: by meaning; filters alone: newest first
+    (QT_TRANSLATE_NOOP("FilterBar", "Best match, then newest"), ""),
+    (QT_TRANSLATE_NOOP("FilterBar", "Newest first"), "sort:date"),
+    (QT_TRANSLATE_NOOP("FilterBar", "Oldest first"), "sort:-date"),
+    (QT_TRANSLATE_NOOP("FilterBar", "Name"), "sort:name"),
+    (QT_TRANSLATE_NOOP("FilterBar", "Largest files"), "sort:size"),
+    (QT_TRANSLATE_NOOP("FilterBar", "Highest score"), "sort:score"),
+    (QT_TRANSLATE_NOOP("FilterBar", "Random"), "sort:random"),
 )
 RATINGS = (
-    ("Any rating", ""),
-    ("General", "rating:general"),
-    ("General + sensitive", "rating:general,sensitive"),
-    ("Questionable + explicit", "rating:questionable,explicit"),
-    ("Explicit", "rating:explicit"),
+    (QT_TRANSLATE_NOOP("FilterBar", "Any rating"), ""),
+    (QT_TRANSLATE_NOOP("FilterBar", "General"), "rating:general"),
+    (QT_TRANSLATE_NOOP("FilterBar", "General + sensitive"), "rating:general,sensitive"),
+    (QT_TRANSLATE_NOOP("FilterBar", "Questionable + explicit"), "rating:questionable,explicit"),
+    (QT_TRANSLATE_NOOP("FilterBar", "Explicit"), "rating:explicit"),
 )
 SCORE_KINDS = filter_kinds()  # the 0..1 kinds that are shown (acgdesk.core.score_kinds)
 

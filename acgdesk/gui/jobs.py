@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,10 +30,17 @@ from acgdesk.library import Library
 from acgdesk.pipeline.engine import CancelToken
 from acgdesk.pipeline.progress import IndexProgress
 
+# job states as describe() shows them
+STATES = (
+    QT_TRANSLATE_NOOP("jobs", "done"),
+    QT_TRANSLATE_NOOP("jobs", "failed"),
+    QT_TRANSLATE_NOOP("jobs", "cancelled"),
+)
 
-def tr(text: str) -> str:
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """Translate text outside a QObject (job titles are made before their job exists)."""
-    return QCoreApplication.translate("jobs", text)
+    return QCoreApplication.translate("jobs", text, disambiguation, n)
 
 
 def human_eta(seconds: float | None) -> str:
@@ -158,7 +165,7 @@ def index_job(
     load_models: Callable[[Library], list] | None = None,
 ) -> Job:
     """Add ``paths`` (or refresh every folder) and index; ``load_models(lib)`` picks the models to run."""
-    title = tr("Indexing {n} folder(s)").format(n=len(paths)) if paths else tr("Updating library")
+    title = tr("Indexing %n folder(s)", "", len(paths)) if paths else tr("Updating library")
     job = Job("index", title)
 
     def run(lib: Library, job: Job):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 
 import numpy as np
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -60,9 +60,11 @@ def fetch_results(lib, text: str, ranked: bool) -> tuple[np.ndarray, str]:
         return np.asarray(lib.query_ids(text), dtype=np.int64), ""
     results = lib.search(text, limit=RANKED_LIMIT)
     ids = np.asarray([h.file_id for h in results.hits], dtype=np.int64)
-    note = f"ranked by {results.method}"
+    note = QCoreApplication.translate("MainWindow", "ranked by {method}").format(method=results.method)
     if results.matched is not None and results.matched > len(ids):
-        note += f", best {len(ids):,} of {results.matched:,}"
+        note += QCoreApplication.translate("MainWindow", ", best {n} of {total}").format(
+            n=f"{len(ids):,}", total=f"{results.matched:,}"
+        )
     return ids, "; ".join([note, *results.notes])
 
 
@@ -324,7 +326,7 @@ class MainWindow(SimilarAndUpscale, QMainWindow):
         self._partial = (seq, len(ids))
         self.model.set_ids(ids)
         more = "+" if len(ids) >= FIRST_PAGE_ROWS else ""
-        self.count_label.setText(self.tr("{n}{more} images…").format(n=f"{len(ids):,}", more=more))
+        self.count_label.setText(self.tr("%Ln{more} images…", "", len(ids)).format(more=more))
         self.first_page_shown.emit(len(ids))
 
     def _show_results(self, seq, text, result, error, keep_position) -> None:
@@ -347,7 +349,7 @@ class MainWindow(SimilarAndUpscale, QMainWindow):
                 )
             self._shown_query = text
             self.last_note = result[1]
-            self.count_label.setText(self.tr("{n} images").format(n=f"{len(result[0]):,}"))
+            self.count_label.setText(self.tr("%Ln images", "", len(result[0])))
             self.results_shown.emit(len(result[0]))
             return
         if error is not None:
@@ -372,9 +374,7 @@ class MainWindow(SimilarAndUpscale, QMainWindow):
                     self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
                 )
         self.last_note = note
-        self.count_label.setText(
-            self.tr("{n} images").format(n=f"{len(ids):,}") + (f"  ({note})" if note else "")
-        )
+        self.count_label.setText(self.tr("%Ln images", "", len(ids)) + (f"  ({note})" if note else ""))
         self.results_shown.emit(len(ids))
 
     def _folder_selected(self, path: str | None) -> None:

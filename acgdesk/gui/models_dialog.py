@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,7 +34,16 @@ from acgdesk.gui.detail_panel import human_size
 from acgdesk.gui.jobs import Job, JobsModel, install_job, tr
 from acgdesk.library import Library
 
-COLUMNS = ("Use", "Model", "Task", "Good at", "Speed", "State", "Size", "Licence")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ModelsDialog", "Use"),
+    QT_TRANSLATE_NOOP("ModelsDialog", "Model"),
+    QT_TRANSLATE_NOOP("ModelsDialog", "Task"),
+    QT_TRANSLATE_NOOP("ModelsDialog", "Good at"),
+    QT_TRANSLATE_NOOP("ModelsDialog", "Speed"),
+    QT_TRANSLATE_NOOP("ModelsDialog", "State"),
+    QT_TRANSLATE_NOOP("ModelsDialog", "Size"),
+    QT_TRANSLATE_NOOP("ModelsDialog", "Licence"),
+)
 
 
 def catalogue_rows(lib: Library) -> tuple[list[dict[str, Any]], list[str]]:
@@ -190,7 +199,12 @@ class ModelsDialog(QDialog):
         row = self._selected()
         if row:
             speed = f"{row['speed']}: {row['speed_meaning']}" if row["speed"] else ""
-            lines = [row["description"], f"Good at: {row['strengths']}", speed, row["detail"]]
+            lines = [
+                row["description"],
+                self.tr("Good at: {what}").format(what=row["strengths"]),
+                speed,
+                row["detail"],
+            ]
             if row.get("location"):
                 lines.append(tr("Files in: {where}").format(where=row["location"]))
             self.description.setText("\n".join(line for line in lines if line))

@@ -3,6 +3,7 @@ and layout, blurring by content rating, theme and language (this user's, in QSet
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,19 +17,22 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.i18n import LANGUAGES
 from acgdesk.gui.prefs import Prefs
 
 DEVICES = ("auto", "cpu", "cuda", "directml", "coreml", "mps")
 THRESHOLD_KEYS = ("general", "character", "default")
-LANGUAGES = (("", "System"), ("en", "English"), ("zh_CN", "简体中文"), ("ja", "日本語"))
 # blur thumbnails (and the detail preview, the viewer) rated this or higher; "" never
 BLUR_LEVELS = (
-    ("", "Never"),
-    ("sensitive", "Sensitive, questionable and explicit"),
-    ("questionable", "Questionable and explicit"),
-    ("explicit", "Explicit only"),
+    ("", QT_TRANSLATE_NOOP("SettingsDialog", "Never")),
+    ("sensitive", QT_TRANSLATE_NOOP("SettingsDialog", "Sensitive, questionable and explicit")),
+    ("questionable", QT_TRANSLATE_NOOP("SettingsDialog", "Questionable and explicit")),
+    ("explicit", QT_TRANSLATE_NOOP("SettingsDialog", "Explicit only")),
 )
-GRID_LAYOUTS = (("square", "Squares"), ("justified", "Justified rows"))
+GRID_LAYOUTS = (
+    ("square", QT_TRANSLATE_NOOP("SettingsDialog", "Squares")),
+    ("justified", QT_TRANSLATE_NOOP("SettingsDialog", "Justified rows")),
+)
 
 
 class SettingsDialog(QDialog):
@@ -69,12 +73,13 @@ class SettingsDialog(QDialog):
         self.advance.setChecked(prefs.get("advance_after_mark"))
         form.addRow("", self.advance)
         self.theme = QComboBox(self)
-        self.theme.addItems(["light", "dark"])
-        self.theme.setCurrentText(prefs.get("theme"))
+        self.theme.addItem(self.tr("light"), "light")
+        self.theme.addItem(self.tr("dark"), "dark")
+        self.theme.setCurrentIndex(max(0, self.theme.findData(prefs.get("theme"))))
         form.addRow(self.tr("Theme"), self.theme)
         self.language = QComboBox(self)
         for code, name in LANGUAGES:
-            self.language.addItem(name, code)
+            self.language.addItem(self.tr(name) if not code else name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.get("language"))))
         form.addRow(self.tr("Language (after restart)"), self.language)
         self.status = QLabel(self)
@@ -109,9 +114,9 @@ class SettingsDialog(QDialog):
         self.prefs.set("blur_from", self.blur.currentData())
         self.prefs.set("grid_layout", self.grid_layout.currentData())
         self.prefs.set("advance_after_mark", self.advance.isChecked())
-        if self.theme.currentText() != self.prefs.get("theme"):
-            self.prefs.set("theme", self.theme.currentText())
-            apply_theme(QApplication.instance(), self.theme.currentText())
+        if self.theme.currentData() != self.prefs.get("theme"):
+            self.prefs.set("theme", self.theme.currentData())
+            apply_theme(QApplication.instance(), self.theme.currentData())
         if all(s.isEnabled() for s in self.thresholds.values()):
             values = {k: s.value() for k, s in self.thresholds.items()}
             self.backend.write(lambda lib: lib.set_display_thresholds(values))

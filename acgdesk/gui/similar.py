@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMimeData, QUrl
 from PySide6.QtGui import QImage
 
 SIMILAR_LIMIT = 500
@@ -56,7 +56,7 @@ def source_from_mime(mime: QMimeData) -> Source | None:
     if mime.hasImage():
         image = QImage(mime.imageData())
         if not image.isNull():
-            return Source(label="image data", image=image)
+            return Source(label=QCoreApplication.translate("similar", "image data"), image=image)
     return None
 
 
@@ -69,7 +69,9 @@ def run_similar(lib, source: Source, query: str) -> tuple[np.ndarray, str]:
     """Worker thread: the ids of files like ``source`` among those ``query`` matches, and a note."""
     results = lib.similar(source.facade_argument(), query=query, limit=SIMILAR_LIMIT)
     ids = np.asarray([h.file_id for h in results.hits], dtype=np.int64)
-    note = f"similar to {source.label}"
+    note = QCoreApplication.translate("similar", "similar to {what}").format(what=source.label)
     if results.matched is not None:
-        note += f" among {results.matched:,} matching files"
+        note += QCoreApplication.translate("similar", " among {n} matching files").format(
+            n=f"{results.matched:,}"
+        )
     return ids, "; ".join([note, *results.notes])

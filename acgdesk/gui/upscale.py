@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +29,13 @@ from acgdesk.gui.threads import TaskRunner
 from acgdesk.gui.thumbs import read_scaled
 from acgdesk.upscale.options import AVAILABLE, DENOISE, FORMATS, UpscaleOptions
 
-DENOISE_LABELS = {"conservative": "Conservative", "none": "None", "1": "Light", "2": "Medium", "3": "Strong"}
+DENOISE_LABELS = {
+    "conservative": QT_TRANSLATE_NOOP("UpscaleDialog", "Conservative"),
+    "none": QT_TRANSLATE_NOOP("UpscaleDialog", "None"),
+    "1": QT_TRANSLATE_NOOP("UpscaleDialog", "Light"),
+    "2": QT_TRANSLATE_NOOP("UpscaleDialog", "Medium"),
+    "3": QT_TRANSLATE_NOOP("UpscaleDialog", "Strong"),
+}
 
 
 class UpscaleDialog(QDialog):
@@ -37,7 +43,7 @@ class UpscaleDialog(QDialog):
 
     def __init__(self, count: int, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Upscale {n} image(s)").format(n=count))
+        self.setWindowTitle(self.tr("Upscale %n image(s)", "", count))
         self.model = QComboBox(self)
         self.model.addItems(list(AVAILABLE))
         self.scale = QComboBox(self)
@@ -192,12 +198,12 @@ class UpscaleController(QObject):
             if p is not None:
                 job._apply(p.tile, p.tiles, p.eta, p.phase)
             else:
-                job._apply(0, 0, None, "starting")
+                job._apply(0, 0, None, tr("starting"))
         elif event.kind == "finished":
             result = event.result
             error = None
             if result is not None and result.status == "failed":
-                error = RuntimeError(result.error or "upscale failed")
+                error = RuntimeError(result.error or tr("upscale failed"))
             if result is not None and result.status == "cancelled":
                 job.cancel_token.cancel()
             job._finish(result, error)

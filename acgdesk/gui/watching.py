@@ -90,7 +90,7 @@ class WatchController(QObject):
             modes[str(f.mode)] = modes.get(str(f.mode), 0) + 1
         detail = ", ".join(f"{n} {mode}" for mode, n in sorted(modes.items()))
         self.job._apply(0, 0, None, detail)
-        self.job.title = tr("Watching {n} folder(s)").format(n=len(watcher.status()))
+        self.job.title = tr("Watching %n folder(s)", "", len(watcher.status()))
         self.job.changed.emit()
         if self._restart_wanted:
             self._restart_wanted = False

@@ -63,18 +63,19 @@ def picture(seed: int, w: int, h: int) -> Image.Image:
     return im
 
 
-def prepare(root: Path, *, nested: bool = False) -> Path:
+def prepare(root: Path, *, nested: bool = False, cjk: bool = False) -> Path:
     art = root / "art"
+    twitter = "推特收藏" if cjk else "twitter"  # --cjk: Chinese and Japanese names, tags, a prompt
     for i in range(40):
-        folder = art / ("pixiv" if i % 3 else "twitter")
+        folder = art / ("pixiv" if i % 3 else twitter)
         if nested and i % 3:  # sub-folders for the sidebar's tree: pixiv/2023/summer, pixiv/2024
             folder = folder / ("2024" if i % 2 else "2023/summer" if i % 4 == 0 else "2023")
         folder.mkdir(parents=True, exist_ok=True)
         w, h = (900, 1200) if i % 2 else (1200, 800)
-        picture(i, w, h).save(folder / f"illust_{i:03d}.png")
+        picture(i, w, h).save(folder / (f"初音ミク_{i:03d}.png" if cjk else f"illust_{i:03d}.png"))
     lib_root = root / "library"
     with Library.open(lib_root) as lib:
-        lib.index([art / "pixiv", art / "twitter"], models=(), sequential=True)
+        lib.index([art / "pixiv", art / twitter], models=(), sequential=True)
         ids = [r[0] for r in lib.db.execute("SELECT id FROM files WHERE status = 'ok' ORDER BY path")]
         tag_ids = TagIds()
         rng = np.random.default_rng(7)
@@ -99,7 +100,11 @@ def prepare(root: Path, *, nested: bool = False) -> Path:
                     ),
                 )
             request_fill(conn)  # metadata written here, not by the indexer: the next open fills the runs
-        lib.add_tags(ids[0], ["my_favourite"])
+        lib.add_tags(ids[0], ["my_favourite", "猫耳", "ネコミミ"] if cjk else ["my_favourite"])
+        if cjk:
+            with transaction(lib.db) as conn:
+                prompt = "1girl, 初音ミク, 猫耳, 青空, 笑顔, masterpiece"
+                conn.execute("UPDATE metadata SET prompt = ? WHERE file_id = ?", (prompt, ids[0]))
     return lib_root
 
 
@@ -186,6 +191,8 @@ def main() -> int:
     parser.add_argument("--menu", choices=("selection", "context"), help="open the Selection / context menu")
     parser.add_argument("--history", action="store_true", help="open the History dialog (use with --marks)")
     parser.add_argument("--models", action="store_true", help="open the Models dialog")
+    parser.add_argument("--lang", default="en", help="UI language: en, zh_CN, zh_TW, ja (as in Settings)")
+    parser.add_argument("--cjk", action="store_true", help="Chinese/Japanese file, folder and tag names")
     args = parser.parse_args()
 
     from PySide6.QtCore import QEventLoop, QItemSelection, QItemSelectionModel, QSettings
@@ -195,16 +202,17 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="acgdesk-shot-") as tmp:
         tmp_path = Path(tmp)
-        lib_root = prepare(tmp_path, nested=args.sidebar_expand)
+        lib_root = prepare(tmp_path, nested=args.sidebar_expand, cjk=args.cjk)
         if args.marks:
             seed_marks(lib_root)
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
-        from acgdesk.gui.app import apply_theme, create_app, open_window
+        from acgdesk.gui.app import apply_theme, create_app, install_translations, open_window
         from acgdesk.gui.prefs import Prefs
 
         app = create_app()
+        install_translations(app, args.lang)
         apply_theme(app, args.theme)
         prefs = Prefs()
         prefs.set("run_models", False)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -84,11 +84,17 @@ def taste_summary(status: Any) -> str:
         return str(status["error"])
     if not status.get("ready"):
         return str(status.get("reason") or "")
-    parts = [f"learnt from {status.get('liked', 0)} liked, {status.get('disliked', 0)} disliked images"]
+    translate = QCoreApplication.translate
+    parts = [
+        translate("AlbumsPanel", "learnt from {liked} liked, {disliked} disliked images").format(
+            liked=status.get("liked", 0), disliked=status.get("disliked", 0)
+        )
+    ]
     if status.get("held_out_auc") is not None:
-        parts.append(f"held-out AUC {float(status['held_out_auc']):.2f}")
+        auc = f"{float(status['held_out_auc']):.2f}"
+        parts.append(translate("AlbumsPanel", "held-out AUC {auc}").format(auc=auc))
     if status.get("scored"):
-        parts.append(f"{int(status['scored']):,} images scored")
+        parts.append(translate("AlbumsPanel", "{n} images scored").format(n=f"{int(status['scored']):,}"))
     return "; ".join(parts)
 
 

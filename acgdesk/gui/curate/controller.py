@@ -33,8 +33,8 @@ MESSAGE_MS = 5000
 TASTE_DELAY_MS = 4000
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("curation", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("curation", text, disambiguation, n)
 
 
 def marks_text(mark) -> str:
@@ -273,8 +273,11 @@ class Curation(QObject):
             self.say(result.label)
         elif hasattr(result, "written"):  # a sidecar export report
             self.say(
-                tr("{n} sidecar(s) written, {old} already there, {none} without tags, {bad} failed").format(
-                    n=len(result.written),
+                tr(
+                    "%Ln sidecar(s) written, {old} already there, {none} without tags, {bad} failed",
+                    "",
+                    len(result.written),
+                ).format(
                     old=len(result.skipped_existing),
                     none=len(result.skipped_no_tags),
                     bad=len(result.refused) + len(result.errors),

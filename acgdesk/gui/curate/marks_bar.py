@@ -29,7 +29,9 @@ class MarksBar(QWidget):
         layout.setSpacing(0)
         self.stars: list[QToolButton] = []
         for n in range(1, 6):
-            b = self._button("★", self.tr("{n} star(s) (key {n}); click again for none").format(n=n))
+            b = self._button(
+                "★", self.tr("%n star(s) (key {key}); click again for none", "", n).format(key=n)
+            )
             b.setObjectName(f"star{n}")
             b.clicked.connect(lambda _=False, n=n: self._star(n))
             self.stars.append(b)

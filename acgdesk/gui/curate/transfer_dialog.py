@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 CONFLICT = QColor(210, 80, 70)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("transfer", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("transfer", text, disambiguation, n)
 
 
 def plan_items(plan: Any) -> list[Any]:
@@ -93,7 +93,7 @@ def transfer_dialog(plan: Any, mode: str, dest: str, parent=None) -> ConfirmFile
             line += "    ⚠ " + str(i.conflict)
         lines.append((line, bool(getattr(i, "conflict", None))))
     verb = tr("Move") if mode == "move" else tr("Copy")
-    question = tr("{verb} {n} file(s) to {dest}?").format(verb=verb, n=f"{len(items):,}", dest=dest)
+    question = tr("{verb} %Ln file(s) to {dest}?", "", len(items)).format(verb=verb, dest=dest)
     if conflicts:
         question += "\n" + tr(
             "{n} of them conflict with a file already there (in red): nothing is ever overwritten."
@@ -111,8 +111,8 @@ def transfer_dialog(plan: Any, mode: str, dest: str, parent=None) -> ConfirmFile
 
 def trash_dialog(paths: Sequence[str], parent=None) -> ConfirmFilesDialog:
     question = tr(
-        "Move {n} file(s) to the trash?\nThey can be restored from the trash, or with Ctrl+Z."
-    ).format(n=f"{len(paths):,}")
+        "Move %Ln file(s) to the trash?\nThey can be restored from the trash, or with Ctrl+Z.", "", len(paths)
+    )
     return ConfirmFilesDialog(
         tr("Move to trash"), question, [(p, False) for p in paths], tr("Move to trash"), parent
     )

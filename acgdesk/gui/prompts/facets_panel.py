@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,12 @@ from acgdesk.prompts.terms import facet_term, has_term
 DEBOUNCE_MS = 300
 LIMIT = 50
 TERM_ROLE = Qt.ItemDataRole.UserRole + 1  # the search term of a value row; None for section rows
-SECTIONS = (("model", "Models"), ("lora", "LoRAs"), ("sampler", "Samplers"), ("generator", "Generators"))
+SECTIONS = (
+    ("model", QT_TRANSLATE_NOOP("FacetsPanel", "Models")),
+    ("lora", QT_TRANSLATE_NOOP("FacetsPanel", "LoRAs")),
+    ("sampler", QT_TRANSLATE_NOOP("FacetsPanel", "Samplers")),
+    ("generator", QT_TRANSLATE_NOOP("FacetsPanel", "Generators")),
+)
 
 
 class FacetsPanel(QWidget):
@@ -151,7 +156,7 @@ class FacetsPanel(QWidget):
                 term = facet_term(key, value)
                 item = QTreeWidgetItem(section, [value, f"{count:,}"])
                 item.setData(0, TERM_ROLE, term)
-                item.setToolTip(0, f"{value}\n{self.tr('Click to search')} {term}")
+                item.setToolTip(0, value + "\n" + self.tr("Click to search {term}").format(term=term))
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(

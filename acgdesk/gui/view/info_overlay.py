@@ -39,7 +39,8 @@ def info_html(info: dict[str, Any], tr: Callable[[str], str]) -> str:
     parts.append(" · ".join(facts))
     rating = info.get("rating")
     if rating:
-        parts.append(f"{esc(tr('Rating'))}: {esc(str(rating['rating']))}")
+        label = tr("Rating")
+        parts.append(f"{esc(label)}: {esc(str(rating['rating']))}")
     tags = [t for t in info.get("effective_tags") or [] if t.get("category") != "rating"]
     if tags:
         groups: dict[str, list[str]] = {}
@@ -52,8 +53,9 @@ def info_html(info: dict[str, Any], tr: Callable[[str], str]) -> str:
             parts.append(f"<i>{esc(category)}</i>: {esc(', '.join(names[:MAX_TAGS]))}{more}")
     scores = [s for s in info.get("scores") or [] if ":" not in s["kind"]]
     if scores:
+        label = tr("Scores")
         parts.append(
-            f"{esc(tr('Scores'))}: " + ", ".join(f"{esc(s['kind'])} {float(s['value']):.2f}" for s in scores)
+            f"{esc(label)}: " + ", ".join(f"{esc(s['kind'])} {float(s['value']):.2f}" for s in scores)
         )
     meta = info.get("metadata") or {}
     for key, label, limit in (("prompt", tr("Prompt"), 600), ("negative_prompt", tr("Negative"), 240)):
@@ -62,7 +64,8 @@ def info_html(info: dict[str, Any], tr: Callable[[str], str]) -> str:
             short = text if len(text) <= limit else text[:limit] + "…"
             parts.append(f"{esc(label)}: {esc(short)}")
     if info.get("error"):
-        parts.append(f"{esc(tr('Error'))}: {esc(info['error'])}")
+        label = tr("Error")
+        parts.append(f"{esc(label)}: {esc(info['error'])}")
     return "<br>".join(parts)
 
 

@@ -1,0 +1,123 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+    <context>
+        <name>DuplicatesDialog</name>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Keep {keeper} and move these %Ln file(s) to the trash?
+
+{files}</source>
+            <translation>
+                <numerusform>Keep {keeper} and move %Ln file to the trash?
+
+{files}</numerusform>
+                <numerusform>Keep {keeper} and move these %Ln files to the trash?
+
+{files}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>%Ln file(s) moved to the trash</source>
+            <translation>
+                <numerusform>%Ln file moved to the trash</numerusform>
+                <numerusform>%Ln files moved to the trash</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>%Ln{more} images…</source>
+            <translation>
+                <numerusform>%Ln{more} image…</numerusform>
+                <numerusform>%Ln{more} images…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <location filename="../../work/main/acgdesk/gui/main_window.py" line="377" />
+            <source>%Ln images</source>
+            <translation>
+                <numerusform>%Ln image</numerusform>
+                <numerusform>%Ln images</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MarksBar</name>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/marks_bar.py" />
+            <source>%n star(s) (key {key}); click again for none</source>
+            <translation>
+                <numerusform>%n star (key {key}); click again for none</numerusform>
+                <numerusform>%n stars (key {key}); click again for none</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>UpscaleDialog</name>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Upscale %n image(s)</source>
+            <translation>
+                <numerusform>Upscale %n image</numerusform>
+                <numerusform>Upscale %n images</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>curation</name>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>%Ln sidecar(s) written, {old} already there, {none} without tags, {bad} failed</source>
+            <translation>
+                <numerusform>%Ln sidecar written, {old} already there, {none} without tags, {bad} failed</numerusform>
+                <numerusform>%Ln sidecars written, {old} already there, {none} without tags, {bad} failed</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>jobs</name>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>Indexing %n folder(s)</source>
+            <translation>
+                <numerusform>Indexing %n folder</numerusform>
+                <numerusform>Indexing %n folders</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/watching.py" />
+            <source>Watching %n folder(s)</source>
+            <translation>
+                <numerusform>Watching %n folder</numerusform>
+                <numerusform>Watching %n folders</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>transfer</name>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>{verb} %Ln file(s) to {dest}?</source>
+            <translation>
+                <numerusform>{verb} %Ln file to {dest}?</numerusform>
+                <numerusform>{verb} %Ln files to {dest}?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Move %Ln file(s) to the trash?
+They can be restored from the trash, or with Ctrl+Z.</source>
+            <translation>
+                <numerusform>Move %Ln file to the trash?
+They can be restored from the trash, or with Ctrl+Z.</numerusform>
+                <numerusform>Move %Ln files to the trash?
+They can be restored from the trash, or with Ctrl+Z.</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,2728 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP" sourcelanguage="en_US">
+    <context>
+        <name>AlbumsPanel</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>learnt from {liked} liked, {disliked} disliked images</source>
+            <translation>好き {liked} 枚、好きでない {disliked} 枚の画像から学習済み</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>held-out AUC {auc}</source>
+            <translation>ホールドアウト AUC {auc}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>{n} images scored</source>
+            <translation>{n} 枚の画像をスコア付け済み</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Albums</source>
+            <translation>アルバム</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New album, smart album or group</source>
+            <translation>新規アルバム、スマートアルバム、グループ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>What I'd like</source>
+            <translation>おすすめ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Album: drag images here to add them</source>
+            <translation>アルバム：画像をここにドラッグして追加</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Smart album: {q}</source>
+            <translation>スマートアルバム：{q}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Group of albums</source>
+            <translation>アルバムのグループ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Images you have not marked yet, most like the ones you liked first</source>
+            <translation>まだマークしていない画像。気に入った画像に近いものから順に表示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Right-click: learn again</source>
+            <translation>右クリック：再学習</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New album</source>
+            <translation>新規アルバム</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Name of the new album:</source>
+            <translation>新しいアルバムの名前：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Search for something first: a smart album keeps a search</source>
+            <translation>先に検索してください：スマートアルバムは検索を保存します</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New smart album</source>
+            <translation>新規スマートアルバム</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Name of the smart album for
+{q}:</source>
+            <translation>次の検索のスマートアルバム名
+{q}：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New group</source>
+            <translation>新規グループ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Name of the new group:</source>
+            <translation>新しいグループの名前：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Rename</source>
+            <translation>名前を変更</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New name for {n}:</source>
+            <translation>{n} の新しい名前：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New album…</source>
+            <translation>新規アルバム…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New smart album from the current search…</source>
+            <translation>現在の検索から新規スマートアルバム…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New group…</source>
+            <translation>新規グループ…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/albums_panel.py" line="404" />
+            <source>Show</source>
+            <translation>表示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Learn my taste again</source>
+            <translation>好みを再学習</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Rename…</source>
+            <translation>名前を変更…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Use the current search as its query</source>
+            <translation>現在の検索をクエリにする</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Move into group</source>
+            <translation>グループへ移動</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>(top level)</source>
+            <translation>（最上位）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Delete</source>
+            <translation>削除</translation>
+        </message>
+    </context>
+    <context>
+        <name>Caption</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_pane.py" />
+            <source>★ keep</source>
+            <translation>★ 残す</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_pane.py" />
+            <source>Keep this one</source>
+            <translation>これを残す</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Upscaled: {name}</source>
+            <translation>アップスケール済み：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <location filename="../../work/main/acgdesk/gui/view/compare.py" line="121" />
+            <location filename="../../work/main/acgdesk/gui/view/compare.py" line="125" />
+            <source>Loading…</source>
+            <translation>読み込み中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Cannot show this image</source>
+            <translation>この画像を表示できません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Compare {n} images</source>
+            <translation>{n} 枚の画像を比較</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Fit</source>
+            <translation>フィット</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Fit every image in its pane (F)</source>
+            <translation>各画像をペインに合わせる (F)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>100 %</source>
+            <translation>100 %</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>The active image pixel for pixel (Z)</source>
+            <translation>選択中の画像をピクセル等倍で表示 (Z)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Zoom out (−)</source>
+            <translation>縮小 (−)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Zoom in (+)</source>
+            <translation>拡大 (+)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Side by side</source>
+            <translation>並べて表示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Every image in its own pane (S)</source>
+            <translation>画像ごとに別のペインで表示 (S)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Swipe</source>
+            <translation>スワイプ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Two images under one divider: drag it to reveal one over the other (S)</source>
+            <translation>2 枚の画像を 1 本の境界線で重ねる：ドラッグして片方を表示 (S)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Swipe compares exactly two images</source>
+            <translation>スワイプ比較はちょうど 2 枚の画像でのみ使えます</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Wheel: zoom · drag: pan · 1–{n}: choose an image · Esc: close</source>
+            <translation>ホイール：ズーム · ドラッグ：移動 · 1–{n}：画像を選択 · Esc：閉じる</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Could not read these files: {e}</source>
+            <translation>次のファイルを読み込めませんでした：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Cannot show this image: {e}</source>
+            <translation>この画像を表示できません：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>no pixels</source>
+            <translation>ピクセルなし</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>fit, {p}</source>
+            <translation>フィット、{p}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfidenceBar</name>
+        <message>
+            <location filename="../../acgdesk/gui/detail_widgets.py" />
+            <source>set by you</source>
+            <translation>ユーザー設定</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_widgets.py" />
+            <source>confidence {p:.2f}, shown from {t:.2f}</source>
+            <translation>信頼度 {p:.2f}、{t:.2f} 以上で表示</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailPanel</name>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Show in file manager</source>
+            <translation>ファイルマネージャーで表示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Copy path</source>
+            <translation>パスをコピー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Find similar</source>
+            <translation>類似画像を検索</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Upscale…</source>
+            <translation>アップスケール…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Add tags (comma separated) and press Enter</source>
+            <translation>タグを追加（カンマ区切り）して Enter</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Select an image</source>
+            <translation>画像を選択してください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Could not read this file's details: {e}</source>
+            <translation>このファイルの詳細を読み込めませんでした：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Loading…</source>
+            <translation>読み込み中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>No preview</source>
+            <translation>プレビューなし</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Blurred for its rating: click to show it</source>
+            <translation>レーティングによりぼかし中：クリックで表示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Scores</source>
+            <translation>スコア</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>{kind} from {model}</source>
+            <translation>{kind}（{model} による）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Generation</source>
+            <translation>生成情報</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Generator</source>
+            <translation>生成ツール</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Prompt</source>
+            <translation>プロンプト</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Negative</source>
+            <translation>ネガティブ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>File</source>
+            <translation>ファイル</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Path</source>
+            <translation>パス</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Pixels</source>
+            <translation>ピクセル</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Format</source>
+            <translation>形式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Size</source>
+            <translation>サイズ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Frames</source>
+            <translation>フレーム数</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Status</source>
+            <translation>状態</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Error</source>
+            <translation>エラー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>EXIF</source>
+            <translation>EXIF</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>{n} fields</source>
+            <translation>{n} 個のフィールド</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Indexed</source>
+            <translation>インデックス日時</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Tags</source>
+            <translation>タグ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>No tags yet. Add your own above, or run a tagger.</source>
+            <translation>タグはまだありません。上で自分で追加するか、タガーを実行してください。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>shown from {t}</source>
+            <translation>{t} 以上を表示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>you</source>
+            <translation>ユーザー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Remove this tag</source>
+            <translation>このタグを削除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Could not change the tags: {e}</source>
+            <translation>タグを変更できませんでした：{e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Duplicates</source>
+            <translation>重複画像</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Move the others to the trash…</source>
+            <translation>残りをゴミ箱へ移動…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Compare…</source>
+            <translation>比較…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Looking for duplicates…</source>
+            <translation>重複画像を検索中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Could not look for duplicates: {e}</source>
+            <translation>重複画像を検索できませんでした：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>exact copies</source>
+            <translation>完全な複製</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>near copies</source>
+            <translation>ほぼ同じ複製</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>{n} groups; {size} in the copies that are not suggested keepers</source>
+            <translation>{n} グループ。残す候補以外の複製の合計 {size}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source> (you chose another keeper)</source>
+            <translation>（別の画像を残すよう選択済み）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Suggested keeper: </source>
+            <translation>残す候補：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>No preview</source>
+            <translation>プレビューなし</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Keep {keeper} and move these %Ln file(s) to the trash?
+
+{files}</source>
+            <translation>
+                <numerusform>{keeper} を残して、これら %Ln 個のファイルをゴミ箱へ移動しますか？
+
+{files}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Move to trash</source>
+            <translation>ゴミ箱へ移動</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>%Ln file(s) moved to the trash</source>
+            <translation>
+                <numerusform>%Ln 個のファイルをゴミ箱へ移動しました</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>not moved: </source>
+            <translation>移動できなかったもの：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportActions</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>no program given</source>
+            <translation>プログラムが指定されていません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>No application opens {name}</source>
+            <translation>{name} を開けるアプリケーションがありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Cannot run {c}: {e}</source>
+            <translation>{c} を実行できません：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Could not start {program}</source>
+            <translation>{program} を起動できませんでした</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Could not copy the image: {e}</source>
+            <translation>画像をコピーできませんでした：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Open with default application</source>
+            <translation>既定のアプリケーションで開く</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Open with…</source>
+            <translation>プログラムから開く…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Copy image</source>
+            <translation>画像をコピー</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Export sidecars</source>
+            <translation>サイドカーを書き出す</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Caption files (.txt): the tags, for training</source>
+            <translation>キャプションファイル (.txt)：学習用のタグ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>XMP sidecars (.xmp): tags as keywords, stars as rating</source>
+            <translation>XMP サイドカー (.xmp)：タグをキーワード、星をレーティングとして</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Beside each image</source>
+            <translation>各画像の隣に</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Into a folder…</source>
+            <translation>フォルダーへ…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Choose…</source>
+            <translation>選択…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Sidecars for {what}; existing ones are not replaced.</source>
+            <translation>{what}のサイドカー。既存のものは置き換えません。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Export sidecars into</source>
+            <translation>サイドカーの書き出し先</translation>
+        </message>
+    </context>
+    <context>
+        <name>FacetsPanel</name>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Models</source>
+            <translation>モデル</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>LoRAs</source>
+            <translation>LoRA</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Samplers</source>
+            <translation>サンプラー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Generators</source>
+            <translation>生成ツール</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>&lt;b&gt;Made with&lt;/b&gt;</source>
+            <translation>&lt;b&gt;生成元&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Stats…</source>
+            <translation>統計…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Prompt words and LoRAs used most (selection, else results)</source>
+            <translation>よく使われるプロンプトの単語と LoRA（選択中の画像、なければ検索結果）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Export…</source>
+            <translation>書き出し…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Save the prompts of the selection (else the results) to a file</source>
+            <translation>選択中の画像（なければ検索結果）のプロンプトをファイルに保存</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>No generation data in these results.</source>
+            <translation>この検索結果には生成情報がありません。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Click to search {term}</source>
+            <translation>クリックで {term} を検索</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Best match, then newest</source>
+            <translation>関連度順、次に新しい順</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Newest first</source>
+            <translation>新しい順</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Oldest first</source>
+            <translation>古い順</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Name</source>
+            <translation>名前</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Largest files</source>
+            <translation>ファイルサイズの大きい順</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Highest score</source>
+            <translation>スコアの高い順</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Random</source>
+            <translation>ランダム</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Any rating</source>
+            <translation>すべてのレーティング</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>General</source>
+            <translation>全年齢</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>General + sensitive</source>
+            <translation>全年齢 + センシティブ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Questionable + explicit</source>
+            <translation>クエスチョナブル + エクスプリシット</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Explicit</source>
+            <translation>エクスプリシット</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Thumbnail size (Ctrl + wheel on the grid)</source>
+            <translation>サムネイルのサイズ（グリッド上で Ctrl + ホイール）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Squares</source>
+            <translation>正方形</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Square cells, every image fitted inside one</source>
+            <translation>正方形のセルに各画像を収める</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Justified</source>
+            <translation>行揃え</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Rows of equal height, each image at its own shape</source>
+            <translation>同じ高さの行に、各画像を元の縦横比で並べる</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Sort</source>
+            <translation>並べ替え</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Score</source>
+            <translation>スコア</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Size</source>
+            <translation>サイズ</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>Welcome to acgdesk</source>
+            <translation>acgdesk へようこそ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>acgdesk manages your art folders in place: it never moves, copies or changes an image.
+Choose the folders to manage; they are indexed in the background and watched for changes.</source>
+            <translation>acgdesk はイラストのフォルダーをその場で管理します。画像を移動・コピー・変更することはありません。
+管理するフォルダーを選んでください。バックグラウンドでインデックスを作成し、変更を監視します。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>Add folder…</source>
+            <translation>フォルダーを追加…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>Looking at the models…</source>
+            <translation>モデルを確認中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>&lt;b&gt;Folders&lt;/b&gt;</source>
+            <translation>&lt;b&gt;フォルダー&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>&lt;b&gt;Models&lt;/b&gt; (offline ones work now; tick downloads you want)</source>
+            <translation>&lt;b&gt;モデル&lt;/b&gt;（オフラインのモデルはすぐ使えます。ダウンロードしたいものにチェック）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>{path}  — in the library, {n} images</source>
+            <translation>{path}  — ライブラリ内、{n} 枚の画像</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>[offline]</source>
+            <translation>[オフライン]</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>Already managed by this library; it is kept up to date.</source>
+            <translation>このライブラリで管理済みです。常に最新の状態に保たれます。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>A folder of images</source>
+            <translation>画像のフォルダー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>✓ {name} — ready (offline)</source>
+            <translation>✓ {name} — 準備完了（オフライン）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>✗ {name} — its Python package is missing</source>
+            <translation>✗ {name} — Python パッケージがありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>Download {name}{size}</source>
+            <translation>{name}{size} をダウンロード</translation>
+        </message>
+    </context>
+    <context>
+        <name>GenerationDiffPanel</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Reading the generation parameters…</source>
+            <translation>生成パラメータを読み込み中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Generator</source>
+            <translation>生成ツール</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Model</source>
+            <translation>モデル</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Sampler</source>
+            <translation>サンプラー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Scheduler</source>
+            <translation>スケジューラ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Steps</source>
+            <translation>ステップ数</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>CFG scale</source>
+            <translation>CFG スケール</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Seed</source>
+            <translation>シード</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Size</source>
+            <translation>サイズ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Denoising strength</source>
+            <translation>ノイズ除去強度</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Clip skip</source>
+            <translation>Clip skip</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>LoRAs</source>
+            <translation>LoRA</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>VAE</source>
+            <translation>VAE</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>{b} against {a}</source>
+            <translation>{b} と {a} の比較</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Image 1 has no generation parameters.</source>
+            <translation>画像 1 には生成パラメータがありません。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Image {n} has no generation parameters.</source>
+            <translation>画像 {n} には生成パラメータがありません。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Neither image has generation parameters.</source>
+            <translation>どちらの画像にも生成パラメータがありません。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Prompt</source>
+            <translation>プロンプト</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Negative prompt</source>
+            <translation>ネガティブプロンプト</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Settings</source>
+            <translation>設定</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>none in either</source>
+            <translation>どちらにもなし</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>the same {n} words</source>
+            <translation>同じ {n} 語</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>in both ({n})</source>
+            <translation>両方にあり（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>not recorded</source>
+            <translation>記録なし</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>same: {f}</source>
+            <translation>同じ：{f}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>no settings recorded</source>
+            <translation>設定の記録なし</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>History</source>
+            <translation>履歴</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Newest first. Greyed entries were undone: Redo does them again.</source>
+            <translation>新しい順。灰色の項目は取り消し済みです：やり直すと再実行されます。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Undo</source>
+            <translation>元に戻す</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Redo</source>
+            <translation>やり直す</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Undone</source>
+            <translation>取り消し済み</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Nothing done yet</source>
+            <translation>まだ何も操作していません</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImageCanvas</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/canvas.py" />
+            <source>This picture cannot be shown.
+{reason}</source>
+            <translation>この画像は表示できません。
+{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>InfoOverlay</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>Prompt</source>
+            <translation>プロンプト</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>{n} frames</source>
+            <translation>{n} フレーム</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>Rating</source>
+            <translation>レーティング</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>Scores</source>
+            <translation>スコア</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>Negative</source>
+            <translation>ネガティブ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>Error</source>
+            <translation>エラー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>No information: {e}</source>
+            <translation>情報なし：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>not in the library</source>
+            <translation>ライブラリにありません</translation>
+        </message>
+    </context>
+    <context>
+        <name>Job</name>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>cancelling…</source>
+            <translation>キャンセル中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>cancelled</source>
+            <translation>キャンセル済み</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobRow</name>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>Cancel</source>
+            <translation>キャンセル</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>ranked by {method}</source>
+            <translation>{method} で順位付け</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>, best {n} of {total}</source>
+            <translation>、{total} 件中上位 {n} 件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <location filename="../../work/main/acgdesk/gui/main_window.py" line="204" />
+            <source>Jobs</source>
+            <translation>ジョブ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Main</source>
+            <translation>メイン</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Add folder…</source>
+            <translation>フォルダーを追加…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Update library</source>
+            <translation>ライブラリを更新</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Duplicates…</source>
+            <translation>重複画像…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Models…</source>
+            <translation>モデル…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Settings…</source>
+            <translation>設定…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Search</source>
+            <translation>検索</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Find similar to the clipboard image</source>
+            <translation>クリップボードの画像に似た画像を検索</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Compare</source>
+            <translation>比較</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>%Ln{more} images…</source>
+            <translation>
+                <numerusform>%Ln{more} 枚の画像…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <location filename="../../work/main/acgdesk/gui/main_window.py" line="377" />
+            <source>%Ln images</source>
+            <translation>
+                <numerusform>%Ln 枚の画像</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Search failed: {e}</source>
+            <translation>検索に失敗しました：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Select two to four images to compare</source>
+            <translation>比較する画像を 2～4 枚選択してください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Find similar</source>
+            <translation>類似画像を検索</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Upscale…</source>
+            <translation>アップスケール…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Show in file manager</source>
+            <translation>ファイルマネージャーで表示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Copy path</source>
+            <translation>パスをコピー</translation>
+        </message>
+    </context>
+    <context>
+        <name>MarksBar</name>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/marks_bar.py" />
+            <source>%n star(s) (key {key}); click again for none</source>
+            <translation>
+                <numerusform>星 %n 個（キー {key}）。もう一度クリックで解除</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_bar.py" />
+            <source>Favourite (F)</source>
+            <translation>お気に入り (F)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_bar.py" />
+            <source>Pick (P)</source>
+            <translation>採用 (P)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_bar.py" />
+            <source>Reject (X)</source>
+            <translation>不採用 (X)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberCard</name>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Loading…</source>
+            <translation>読み込み中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>★ keep</source>
+            <translation>★ 残す</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>to trash</source>
+            <translation>ゴミ箱へ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Keep this one</source>
+            <translation>これを残す</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelsDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Use</source>
+            <translation>使用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Model</source>
+            <translation>モデル</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Task</source>
+            <translation>タスク</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Good at</source>
+            <translation>得意分野</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Speed</source>
+            <translation>速度</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>State</source>
+            <translation>状態</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Size</source>
+            <translation>サイズ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Licence</source>
+            <translation>ライセンス</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Models</source>
+            <translation>モデル</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Install</source>
+            <translation>インストール</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Import from folder…</source>
+            <translation>フォルダーからインポート…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Use checked models when indexing</source>
+            <translation>チェックしたモデルをインデックス作成に使う</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Find on disk</source>
+            <translation>ディスク上を探す</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Use models already in the Hugging Face cache, ComfyUI or WebUI folders (linked, not copied)</source>
+            <translation>Hugging Face キャッシュ、ComfyUI、WebUI のフォルダーにあるモデルを使う（コピーせずリンク）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>https://huggingface.co (or a mirror; HF_ENDPOINT overrides)</source>
+            <translation>https://huggingface.co（またはミラー。HF_ENDPOINT が優先）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Hub endpoint:</source>
+            <translation>Hub エンドポイント：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Checking runtimes and devices…</source>
+            <translation>ランタイムとデバイスを確認中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Catalogue</source>
+            <translation>カタログ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Devices (doctor)</source>
+            <translation>デバイス（診断）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Good at: {what}</source>
+            <translation>得意分野：{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Folder with the model's files</source>
+            <translation>モデルのファイルがあるフォルダー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Looking for models on disk…</source>
+            <translation>ディスク上のモデルを検索中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Indexing will run: {ids}</source>
+            <translation>インデックス作成で実行するモデル：{ids}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Doctor failed: {e}</source>
+            <translation>診断に失敗しました：{e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>OpenWithDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Open with</source>
+            <translation>プログラムから開く</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>a program, e.g. gimp, or krita --nosplash {file}</source>
+            <translation>プログラム。例：gimp、krita --nosplash {file}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Browse…</source>
+            <translation>参照…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>{file} in the command stands for the picture; without it the picture is added at the end.</source>
+            <translation>コマンド内の {file} が画像に置き換わります。ない場合は末尾に画像が追加されます。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Open {name} with:</source>
+            <translation>{name} を開くプログラム：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Choose a program</source>
+            <translation>プログラムを選択</translation>
+        </message>
+    </context>
+    <context>
+        <name>PictureLoader</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/image_source.py" />
+            <source>not enough memory to decode this picture</source>
+            <translation>メモリ不足のためこの画像をデコードできません</translation>
+        </message>
+    </context>
+    <context>
+        <name>PromptBar</name>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Prompt</source>
+            <translation>プロンプト</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Copy the prompt</source>
+            <translation>プロンプトをコピー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Negative</source>
+            <translation>ネガティブ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Copy the negative prompt</source>
+            <translation>ネガティブプロンプトをコピー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>A1111</source>
+            <translation>A1111</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Copy the parameters as Stable Diffusion WebUI writes them</source>
+            <translation>Stable Diffusion WebUI と同じ形式でパラメータをコピー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Find</source>
+            <translation>検索</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Search for images made with the same…</source>
+            <translation>同じ…で作られた画像を検索</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Same prompt</source>
+            <translation>同じプロンプト</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Same seed</source>
+            <translation>同じシード</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Same model</source>
+            <translation>同じモデル</translation>
+        </message>
+    </context>
+    <context>
+        <name>PromptStatsDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Prompt statistics</source>
+            <translation>プロンプトの統計</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Counting the prompts of {scope}…</source>
+            <translation>{scope}のプロンプトを集計中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <location filename="../../work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
+            <source>Word</source>
+            <translation>単語</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <location filename="../../work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
+            <location filename="../../work/main/acgdesk/gui/prompts/stats_dialog.py" line="57" />
+            <source>Images</source>
+            <translation>画像数</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>LoRA</source>
+            <translation>LoRA</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Mean weight</source>
+            <translation>平均ウェイト</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Prompt words</source>
+            <translation>プロンプトの単語</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Negative words</source>
+            <translation>ネガティブの単語</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>LoRAs</source>
+            <translation>LoRA</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Copy as text</source>
+            <translation>テキストとしてコピー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Could not count the prompts: {e}</source>
+            <translation>プロンプトを集計できませんでした：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>{scope}: {n} images with generation data, {p} with a prompt.</source>
+            <translation>{scope}：生成情報のある画像 {n} 枚、うちプロンプトあり {p} 枚。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchBar</name>
+        <message>
+            <location filename="../../acgdesk/gui/search_bar.py" />
+            <source>Search: tags, rating:safe, score:&gt;0.7, width:&gt;=2000, sort:date, free words…</source>
+            <translation>検索：タグ、rating:safe、score:&gt;0.7、width:&gt;=2000、sort:date、自由な言葉…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/search_bar.py" />
+            <source>Column {col}: {message}</source>
+            <translation>{col} 文字目：{message}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/i18n.py" />
+            <source>System</source>
+            <translation>システムに従う</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Never</source>
+            <translation>しない</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Sensitive, questionable and explicit</source>
+            <translation>センシティブ、クエスチョナブル、エクスプリシット</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Questionable and explicit</source>
+            <translation>クエスチョナブル、エクスプリシット</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Explicit only</source>
+            <translation>エクスプリシットのみ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Squares</source>
+            <translation>正方形</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Justified rows</source>
+            <translation>行揃え</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Settings</source>
+            <translation>設定</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Show {k} tags from</source>
+            <translation>{k} タグを表示するしきい値</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Device for models</source>
+            <translation>モデルを実行するデバイス</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Run the chosen models while indexing</source>
+            <translation>インデックス作成時に選んだモデルを実行</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Thumbnail size</source>
+            <translation>サムネイルのサイズ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Grid layout</source>
+            <translation>グリッドのレイアウト</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Blurred images are shown when clicked, until the next search</source>
+            <translation>ぼかした画像はクリックすると次の検索まで表示されます</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Blur images rated</source>
+            <translation>ぼかすレーティング</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>After a mark key (0-5, F, P, X), go to the next image</source>
+            <translation>マークキー（0-5、F、P、X）の後、次の画像へ進む</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>light</source>
+            <translation>ライト</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>dark</source>
+            <translation>ダーク</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Theme</source>
+            <translation>テーマ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Language (after restart)</source>
+            <translation>言語（再起動後に反映）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sidebar</name>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>Add folder…</source>
+            <translation>フォルダーを追加…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>Remove</source>
+            <translation>削除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>All images  ({n})</source>
+            <translation>すべての画像  （{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>[offline]</source>
+            <translation>[オフライン]</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>{path}
+{ok} images, {failed} unreadable, last scan {scan}</source>
+            <translation>{path}
+画像 {ok} 枚、読み込めないもの {failed} 枚、最終スキャン {scan}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>never</source>
+            <translation>なし</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>Offline: the folder was not found; its files are kept.</source>
+            <translation>オフライン：フォルダーが見つかりません。ファイルの情報は保持されます。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>{path}
+{n} images here and in its sub-folders</source>
+            <translation>{path}
+このフォルダーとサブフォルダーに {n} 枚の画像</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>Add a folder to the library</source>
+            <translation>ライブラリにフォルダーを追加</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>Remove folder</source>
+            <translation>フォルダーを削除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>Stop managing {path}?
+
+The images stay on disk untouched; only what acgdesk learnt about them (tags, scores) is forgotten.</source>
+            <translation>{path} の管理をやめますか？
+
+画像はディスク上にそのまま残ります。acgdesk が学んだ情報（タグ、スコア）だけが消去されます。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SimilarAndUpscale</name>
+        <message>
+            <location filename="../../acgdesk/gui/window_similar.py" />
+            <source>Looking for images similar to {s}…</source>
+            <translation>{s} に似た画像を検索中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/window_similar.py" />
+            <source>Drop an image file or the image itself; acgdesk does not download {u}</source>
+            <translation>画像ファイルか画像そのものをドロップしてください。acgdesk は {u} をダウンロードしません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/window_similar.py" />
+            <source>The clipboard holds no image</source>
+            <translation>クリップボードに画像がありません</translation>
+        </message>
+    </context>
+    <context>
+        <name>Slideshow</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/slideshow.py" />
+            <source>slideshow every {s} s</source>
+            <translation>スライドショー（{s} 秒ごと）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/slideshow.py" />
+            <source>, shuffled</source>
+            <translation>、シャッフル</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagsDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/tags_dialog.py" />
+            <source>Edit tags</source>
+            <translation>タグを編集</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/tags_dialog.py" />
+            <source>tags to add, comma separated</source>
+            <translation>追加するタグ（カンマ区切り）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/tags_dialog.py" />
+            <source>tags to remove, comma separated</source>
+            <translation>削除するタグ（カンマ区切り）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/tags_dialog.py" />
+            <source>Add</source>
+            <translation>追加</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/tags_dialog.py" />
+            <source>Remove</source>
+            <translation>削除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/tags_dialog.py" />
+            <source>Tags of {what}. A removed model tag stays rejected; Ctrl+Z undoes.</source>
+            <translation>{what}のタグ。削除したモデルのタグは除外されたままになります。Ctrl+Z で元に戻せます。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThumbDelegate</name>
+        <message>
+            <location filename="../../acgdesk/gui/delegate.py" />
+            <source>sensitive</source>
+            <translation>センシティブ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/delegate.py" />
+            <source>questionable</source>
+            <translation>クエスチョナブル</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/delegate.py" />
+            <source>explicit</source>
+            <translation>エクスプリシット</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoActions</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/history_panel.py" line="101" />
+            <source>Undo</source>
+            <translation>元に戻す</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/history_panel.py" line="102" />
+            <source>Redo</source>
+            <translation>やり直す</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>History…</source>
+            <translation>履歴…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Undo {what}</source>
+            <translation>元に戻す：{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Redo {what}</source>
+            <translation>やり直す：{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Could not redo: {e}</source>
+            <translation>やり直せませんでした：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Could not undo: {e}</source>
+            <translation>元に戻せませんでした：{e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpscaleDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Conservative</source>
+            <translation>控えめ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>None</source>
+            <translation>なし</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Light</source>
+            <translation>弱</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Medium</source>
+            <translation>中</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Strong</source>
+            <translation>強</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Upscale %n image(s)</source>
+            <translation>
+                <numerusform>%n 枚の画像をアップスケール</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Model (Real-CUGAN)</source>
+            <translation>モデル（Real-CUGAN）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Scale</source>
+            <translation>倍率</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Denoise</source>
+            <translation>ノイズ除去</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Format</source>
+            <translation>形式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>A new file is written next to each original; originals are never changed.</source>
+            <translation>各元画像の隣に新しいファイルを書き出します。元画像は変更されません。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Viewer</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer.py" />
+            <location filename="../../acgdesk/gui/view/viewer_status.py" />
+            <source>Loading…</source>
+            <translation>読み込み中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_status.py" />
+            <source>paused (K)</source>
+            <translation>一時停止中 (K)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_status.py" />
+            <source>frame {i} / {n}</source>
+            <translation>フレーム {i} / {n}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer.py" />
+            <source>Copied the image</source>
+            <translation>画像をコピーしました</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer.py" />
+            <source>Blurred for its content rating: click to show</source>
+            <translation>コンテンツのレーティングによりぼかし中：クリックで表示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer.py" />
+            <source>Slideshow</source>
+            <translation>スライドショー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer.py" />
+            <source>Seconds per picture:</source>
+            <translation>1 枚あたりの秒数：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer.py" />
+            <source>View</source>
+            <translation>表示</translation>
+        </message>
+    </context>
+    <context>
+        <name>ViewerMenu</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Next</source>
+            <translation>次へ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Previous</source>
+            <translation>前へ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Fit to window</source>
+            <translation>ウィンドウに合わせる</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Actual size (100 %)</source>
+            <translation>実寸 (100 %)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Rotate clockwise</source>
+            <translation>右に回転</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Rotate anticlockwise</source>
+            <translation>左に回転</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Full screen</source>
+            <translation>全画面表示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Information</source>
+            <translation>情報</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Play animation</source>
+            <translation>アニメーションを再生</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Pause animation</source>
+            <translation>アニメーションを一時停止</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Stars</source>
+            <translation>星</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>No stars</source>
+            <translation>星なし</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Favourite</source>
+            <translation>お気に入り</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Pick</source>
+            <translation>採用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Reject</source>
+            <translation>不採用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Undo</source>
+            <translation>元に戻す</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Stop slideshow</source>
+            <translation>スライドショーを停止</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Start slideshow</source>
+            <translation>スライドショーを開始</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Shuffle</source>
+            <translation>シャッフル</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Slideshow interval…</source>
+            <translation>スライドショーの間隔…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Back to the grid</source>
+            <translation>グリッドに戻る</translation>
+        </message>
+    </context>
+    <context>
+        <name>WrapLabel</name>
+        <message>
+            <location filename="../../acgdesk/gui/detail_widgets.py" />
+            <source>Copy</source>
+            <translation>コピー</translation>
+        </message>
+    </context>
+    <context>
+        <name>batch</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>{n} selected</source>
+            <translation>{n} 枚選択中</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/controller.py" line="178" />
+            <source>1 image</source>
+            <translation>1 枚の画像</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>all {n} results</source>
+            <translation>全 {n} 件の結果</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Stars</source>
+            <translation>星</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="74" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
+            <source>Favourite</source>
+            <translation>お気に入り</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="76" />
+            <source>Not a favourite</source>
+            <translation>お気に入り解除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Flag</source>
+            <translation>フラグ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="77" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
+            <source>Pick</source>
+            <translation>採用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="78" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
+            <source>Reject</source>
+            <translation>不採用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="81" />
+            <source>No flag</source>
+            <translation>フラグなし</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Edit tags…</source>
+            <translation>タグを編集…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Add to album</source>
+            <translation>アルバムに追加</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>New album…</source>
+            <translation>新規アルバム…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Remove from album</source>
+            <translation>アルバムから削除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Export sidecars…</source>
+            <translation>サイドカーを書き出す…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Copy to folder…</source>
+            <translation>フォルダーへコピー…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Move to folder…</source>
+            <translation>フォルダーへ移動…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Move to trash…</source>
+            <translation>ゴミ箱へ移動…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Not available in this version of the library core</source>
+            <translation>このバージョンのライブラリコアでは使えません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Nothing selected</source>
+            <translation>何も選択されていません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Apply to {what}</source>
+            <translation>{what}に適用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>New album</source>
+            <translation>新規アルバム</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Name of the album for {what}:</source>
+            <translation>{what}のアルバム名：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>writing sidecars</source>
+            <translation>サイドカーを書き込み中</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Exporting sidecars for {what}</source>
+            <translation>{what}のサイドカーを書き出し中</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Moving and copying files needs a newer library core</source>
+            <translation>ファイルの移動とコピーには新しいライブラリコアが必要です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Move to folder</source>
+            <translation>フォルダーへ移動</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Copy to folder</source>
+            <translation>フォルダーへコピー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Checking {what}…</source>
+            <translation>{what}を確認中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Cannot do that: {e}</source>
+            <translation>実行できません：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Nothing to move or copy</source>
+            <translation>移動またはコピーするものがありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Moving</source>
+            <translation>移動中</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Copying</source>
+            <translation>コピー中</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>{verb} {what} to {dest}</source>
+            <translation>{verb}：{what} → {dest}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Moving files to the trash needs a newer library core</source>
+            <translation>ファイルをゴミ箱へ移動するには新しいライブラリコアが必要です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Moving {what} to the trash</source>
+            <translation>{what}をゴミ箱へ移動中</translation>
+        </message>
+    </context>
+    <context>
+        <name>curation</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>1 image</source>
+            <translation>1 枚の画像</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>pick</source>
+            <translation>採用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>rejected</source>
+            <translation>不採用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>&amp;File</source>
+            <translation>ファイル(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Quit</source>
+            <translation>終了</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>&amp;Edit</source>
+            <translation>編集(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Select all</source>
+            <translation>すべて選択</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Select none</source>
+            <translation>選択を解除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>After marking, go to the next image</source>
+            <translation>マークしたら次の画像へ進む</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>&amp;Selection</source>
+            <translation>選択(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Selection</source>
+            <translation>選択</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Mark, tag, add to an album, export, move, copy or trash the selection</source>
+            <translation>選択中の画像にマーク、タグ付け、アルバム追加、書き出し、移動、コピー、ゴミ箱への移動を行う</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Select images to mark</source>
+            <translation>マークする画像を選択してください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Nothing changed: {what}</source>
+            <translation>変更なし：{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Could not do that: {e}</source>
+            <translation>実行できませんでした：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Nothing to redo</source>
+            <translation>やり直す操作はありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Nothing to undo</source>
+            <translation>元に戻す操作はありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Redone: {what}</source>
+            <translation>やり直しました：{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Undone: {what}</source>
+            <translation>元に戻しました：{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>{what} failed: {e}</source>
+            <translation>{what}に失敗しました：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>{what}: cancelled</source>
+            <translation>{what}：キャンセルしました</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>%Ln sidecar(s) written, {old} already there, {none} without tags, {bad} failed</source>
+            <translation>
+                <numerusform>サイドカーを %Ln 個書き込み、{old} 個は既存、{none} 個はタグなし、{bad} 個は失敗</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Learning your taste needs a newer library core</source>
+            <translation>好みの学習には新しいライブラリコアが必要です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Learning your taste from your marks</source>
+            <translation>マークから好みを学習中</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Could not learn your taste: {e}</source>
+            <translation>好みを学習できませんでした：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Taste: {what}</source>
+            <translation>好み：{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>learnt again</source>
+            <translation>再学習しました</translation>
+        </message>
+    </context>
+    <context>
+        <name>jobs</name>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>Indexing %n folder(s)</source>
+            <translation>
+                <numerusform>%n 個のフォルダーのインデックスを作成中</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>Updating library</source>
+            <translation>ライブラリを更新中</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>Installing {name}</source>
+            <translation>{name} をインストール中</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>ETA {t}</source>
+            <translation>残り {t}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Files in: {where}</source>
+            <translation>ファイルの場所：{where}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Installing {name}: see the jobs panel</source>
+            <translation>{name} をインストール中：ジョブパネルを参照</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Importing {name}</source>
+            <translation>{name} をインポート中</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>HF_ENDPOINT is set ({url}) and wins</source>
+            <translation>HF_ENDPOINT が設定されており（{url}）、そちらが優先されます</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Hub endpoint: {url}</source>
+            <translation>Hub エンドポイント：{url}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Now used in place: {ids}</source>
+            <translation>その場で使用中：{ids}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>No new model found on disk ({n} copies seen)</source>
+            <translation>ディスク上に新しいモデルは見つかりませんでした（コピー {n} 個を確認）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Upscale</source>
+            <translation>アップスケール</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Upscale {name} {scale}x</source>
+            <translation>{name} を {scale}x にアップスケール</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>starting</source>
+            <translation>開始中</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>upscale failed</source>
+            <translation>アップスケールに失敗しました</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/watching.py" />
+            <source>Watching folders</source>
+            <translation>フォルダーを監視中</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/watching.py" />
+            <source>Watching %n folder(s)</source>
+            <translation>
+                <numerusform>%n 個のフォルダーを監視中</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>done</source>
+            <translation>完了</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>failed</source>
+            <translation>失敗</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>cancelled</source>
+            <translation>キャンセル済み</translation>
+        </message>
+    </context>
+    <context>
+        <name>marks</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
+            <source>Favourite</source>
+            <translation>お気に入り</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <source>Not a favourite</source>
+            <translation>お気に入り解除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
+            <source>Pick</source>
+            <translation>採用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
+            <source>Reject</source>
+            <translation>不採用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <source>No flag</source>
+            <translation>フラグなし</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <source>No stars</source>
+            <translation>星なし</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <source>Could not mark: {e}</source>
+            <translation>マークできませんでした：{e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>prompts</name>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Copied the parameters</source>
+            <translation>パラメータをコピーしました</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Copied</source>
+            <translation>コピーしました</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>{n} selected images</source>
+            <translation>選択中の画像 {n} 枚</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>{n} results</source>
+            <translation>{n} 件の結果</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>{n} images</source>
+            <translation>{n} 枚の画像</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Export the prompts of {scope}</source>
+            <translation>{scope}のプロンプトを書き出す</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Text, one block per image (*.txt);;JSON lines (*.jsonl)</source>
+            <translation>テキスト、画像ごとに 1 ブロック (*.txt);;JSON Lines (*.jsonl)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Exporting {n} prompts</source>
+            <translation>{n} 件のプロンプトを書き出し中</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Export failed: {e}</source>
+            <translation>書き出しに失敗しました：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>{n} prompts written to {path}</source>
+            <translation>{n} 件のプロンプトを {path} に書き出しました</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <location filename="../../work/main/acgdesk/gui/view/info_overlay.py" line="61" />
+            <source>Prompt</source>
+            <translation>プロンプト</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Copy prompt</source>
+            <translation>プロンプトをコピー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Copy negative prompt</source>
+            <translation>ネガティブプロンプトをコピー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Copy parameters (A1111)</source>
+            <translation>パラメータをコピー (A1111)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Search images with this prompt</source>
+            <translation>このプロンプトの画像を検索</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Search images with this seed</source>
+            <translation>このシードの画像を検索</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Search images with this model</source>
+            <translation>このモデルの画像を検索</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Prompt statistics…</source>
+            <translation>プロンプトの統計…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Export prompts…</source>
+            <translation>プロンプトを書き出す…</translation>
+        </message>
+    </context>
+    <context>
+        <name>similar</name>
+        <message>
+            <location filename="../../acgdesk/gui/similar.py" />
+            <source>image data</source>
+            <translation>画像データ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/similar.py" />
+            <source>similar to {what}</source>
+            <translation>{what} に類似</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/similar.py" />
+            <source> among {n} matching files</source>
+            <translation>（一致する {n} 個のファイルから）</translation>
+        </message>
+    </context>
+    <context>
+        <name>transfer</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Move</source>
+            <translation>移動</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Copy</source>
+            <translation>コピー</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>{verb} %Ln file(s) to {dest}?</source>
+            <translation>
+                <numerusform>%Ln 個のファイルを {dest} へ{verb}しますか？</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>{n} of them conflict with a file already there (in red): nothing is ever overwritten.</source>
+            <translation>そのうち {n} 個は既存のファイルと衝突します（赤色）。上書きは一切しません。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Nothing is overwritten; Ctrl+Z undoes it.</source>
+            <translation>上書きはしません。Ctrl+Z で元に戻せます。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>That folder is outside the library: the moved files leave it (what is known about them is kept for a while, should they come back).</source>
+            <translation>そのフォルダーはライブラリの外にあります。移動したファイルはライブラリから外れます（戻ってくる場合に備えて、情報はしばらく保持されます）。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Move files</source>
+            <translation>ファイルを移動</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Copy files</source>
+            <translation>ファイルをコピー</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Move %Ln file(s) to the trash?
+They can be restored from the trash, or with Ctrl+Z.</source>
+            <translation>
+                <numerusform>%Ln 個のファイルをゴミ箱へ移動しますか？
+ゴミ箱から、または Ctrl+Z で元に戻せます。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Move to trash</source>
+            <translation>ゴミ箱へ移動</translation>
+        </message>
+    </context>
+</TS>

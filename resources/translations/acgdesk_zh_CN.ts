@@ -1,0 +1,2728 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en_US">
+    <context>
+        <name>AlbumsPanel</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>learnt from {liked} liked, {disliked} disliked images</source>
+            <translation>已从 {liked} 张喜欢、{disliked} 张不喜欢的图片中学习</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>held-out AUC {auc}</source>
+            <translation>留出集 AUC {auc}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>{n} images scored</source>
+            <translation>已为 {n} 张图片打分</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Albums</source>
+            <translation>相册</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New album, smart album or group</source>
+            <translation>新建相册、智能相册或分组</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>What I'd like</source>
+            <translation>猜你喜欢</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Album: drag images here to add them</source>
+            <translation>相册：把图片拖到这里即可加入</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Smart album: {q}</source>
+            <translation>智能相册：{q}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Group of albums</source>
+            <translation>相册分组</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Images you have not marked yet, most like the ones you liked first</source>
+            <translation>你尚未标记的图片，与你喜欢的最相似的排在前面</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Right-click: learn again</source>
+            <translation>右键：重新学习</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New album</source>
+            <translation>新建相册</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Name of the new album:</source>
+            <translation>新相册的名称：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Search for something first: a smart album keeps a search</source>
+            <translation>请先搜索：智能相册保存的是一次搜索</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New smart album</source>
+            <translation>新建智能相册</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Name of the smart album for
+{q}:</source>
+            <translation>智能相册的名称，对应搜索
+{q}：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New group</source>
+            <translation>新建分组</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Name of the new group:</source>
+            <translation>新分组的名称：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Rename</source>
+            <translation>重命名</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New name for {n}:</source>
+            <translation>{n} 的新名称：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New album…</source>
+            <translation>新建相册…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New smart album from the current search…</source>
+            <translation>用当前搜索新建智能相册…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New group…</source>
+            <translation>新建分组…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/albums_panel.py" line="404" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Learn my taste again</source>
+            <translation>重新学习我的喜好</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Use the current search as its query</source>
+            <translation>使用当前搜索作为查询</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Move into group</source>
+            <translation>移入分组</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>(top level)</source>
+            <translation>（顶层）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+    </context>
+    <context>
+        <name>Caption</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_pane.py" />
+            <source>★ keep</source>
+            <translation>★ 保留</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_pane.py" />
+            <source>Keep this one</source>
+            <translation>保留这张</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Upscaled: {name}</source>
+            <translation>已放大：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <location filename="../../work/main/acgdesk/gui/view/compare.py" line="121" />
+            <location filename="../../work/main/acgdesk/gui/view/compare.py" line="125" />
+            <source>Loading…</source>
+            <translation>加载中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Cannot show this image</source>
+            <translation>无法显示这张图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Compare {n} images</source>
+            <translation>对比 {n} 张图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Fit</source>
+            <translation>适应</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Fit every image in its pane (F)</source>
+            <translation>每张图片适应其窗格 (F)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>100 %</source>
+            <translation>100 %</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>The active image pixel for pixel (Z)</source>
+            <translation>当前图片按原始像素显示 (Z)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Zoom out (−)</source>
+            <translation>缩小 (−)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Zoom in (+)</source>
+            <translation>放大 (+)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Side by side</source>
+            <translation>并排</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Every image in its own pane (S)</source>
+            <translation>每张图片各占一个窗格 (S)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Swipe</source>
+            <translation>滑动对比</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Two images under one divider: drag it to reveal one over the other (S)</source>
+            <translation>两张图片共用一条分隔线：拖动它来显示其中一张 (S)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Swipe compares exactly two images</source>
+            <translation>滑动对比只能用于恰好两张图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Wheel: zoom · drag: pan · 1–{n}: choose an image · Esc: close</source>
+            <translation>滚轮：缩放 · 拖动：平移 · 1–{n}：选择图片 · Esc：关闭</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Could not read these files: {e}</source>
+            <translation>无法读取这些文件：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Cannot show this image: {e}</source>
+            <translation>无法显示这张图片：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>no pixels</source>
+            <translation>无像素</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>fit, {p}</source>
+            <translation>适应，{p}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfidenceBar</name>
+        <message>
+            <location filename="../../acgdesk/gui/detail_widgets.py" />
+            <source>set by you</source>
+            <translation>由你设置</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_widgets.py" />
+            <source>confidence {p:.2f}, shown from {t:.2f}</source>
+            <translation>置信度 {p:.2f}，从 {t:.2f} 起显示</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailPanel</name>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Show in file manager</source>
+            <translation>在文件管理器中显示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Copy path</source>
+            <translation>复制路径</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Find similar</source>
+            <translation>查找相似图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Upscale…</source>
+            <translation>超分放大…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Add tags (comma separated) and press Enter</source>
+            <translation>添加标签（以逗号分隔）后按回车</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Select an image</source>
+            <translation>请选择一张图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Could not read this file's details: {e}</source>
+            <translation>无法读取此文件的详细信息：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Loading…</source>
+            <translation>加载中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>No preview</source>
+            <translation>无预览</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Blurred for its rating: click to show it</source>
+            <translation>因分级已模糊：点击显示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Scores</source>
+            <translation>评分</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>{kind} from {model}</source>
+            <translation>{kind}，来自 {model}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Generation</source>
+            <translation>生成信息</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Generator</source>
+            <translation>生成工具</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Prompt</source>
+            <translation>提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Negative</source>
+            <translation>反向提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Path</source>
+            <translation>路径</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Pixels</source>
+            <translation>像素</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Frames</source>
+            <translation>帧数</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>EXIF</source>
+            <translation>EXIF</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>{n} fields</source>
+            <translation>{n} 个字段</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Indexed</source>
+            <translation>已索引</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>No tags yet. Add your own above, or run a tagger.</source>
+            <translation>还没有标签。可在上方自行添加，或运行打标模型。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>shown from {t}</source>
+            <translation>从 {t} 起显示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>you</source>
+            <translation>你</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Remove this tag</source>
+            <translation>移除此标签</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Could not change the tags: {e}</source>
+            <translation>无法修改标签：{e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Duplicates</source>
+            <translation>重复图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Move the others to the trash…</source>
+            <translation>将其余的移到回收站…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Compare…</source>
+            <translation>对比…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Looking for duplicates…</source>
+            <translation>正在查找重复图片…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Could not look for duplicates: {e}</source>
+            <translation>无法查找重复图片：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>exact copies</source>
+            <translation>完全相同的副本</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>near copies</source>
+            <translation>近似副本</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>{n} groups; {size} in the copies that are not suggested keepers</source>
+            <translation>{n} 组；非建议保留的副本共占 {size}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source> (you chose another keeper)</source>
+            <translation>（你选择了另一张保留）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Suggested keeper: </source>
+            <translation>建议保留：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>No preview</source>
+            <translation>无预览</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Keep {keeper} and move these %Ln file(s) to the trash?
+
+{files}</source>
+            <translation>
+                <numerusform>保留 {keeper}，并将这 %Ln 个文件移到回收站？
+
+{files}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Move to trash</source>
+            <translation>移到回收站</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>%Ln file(s) moved to the trash</source>
+            <translation>
+                <numerusform>已将 %Ln 个文件移到回收站</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>not moved: </source>
+            <translation>未移动：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportActions</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>no program given</source>
+            <translation>未指定程序</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>No application opens {name}</source>
+            <translation>没有可以打开 {name} 的应用程序</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Cannot run {c}: {e}</source>
+            <translation>无法运行 {c}：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Could not start {program}</source>
+            <translation>无法启动 {program}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Could not copy the image: {e}</source>
+            <translation>无法复制图片：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Open with default application</source>
+            <translation>用默认应用程序打开</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Open with…</source>
+            <translation>打开方式…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Copy image</source>
+            <translation>复制图片</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Export sidecars</source>
+            <translation>导出附属文件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Caption files (.txt): the tags, for training</source>
+            <translation>标注文件 (.txt)：标签，用于训练</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>XMP sidecars (.xmp): tags as keywords, stars as rating</source>
+            <translation>XMP 附属文件 (.xmp)：标签作为关键词，星级作为评级</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Beside each image</source>
+            <translation>放在每张图片旁边</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Into a folder…</source>
+            <translation>导出到文件夹…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Sidecars for {what}; existing ones are not replaced.</source>
+            <translation>{what}的附属文件；已有的不会被替换。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Export sidecars into</source>
+            <translation>将附属文件导出到</translation>
+        </message>
+    </context>
+    <context>
+        <name>FacetsPanel</name>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Models</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>LoRAs</source>
+            <translation>LoRA</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Samplers</source>
+            <translation>采样器</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Generators</source>
+            <translation>生成工具</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>&lt;b&gt;Made with&lt;/b&gt;</source>
+            <translation>&lt;b&gt;生成来源&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Stats…</source>
+            <translation>统计…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Prompt words and LoRAs used most (selection, else results)</source>
+            <translation>最常用的提示词和 LoRA（选中的图片，否则为搜索结果）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Save the prompts of the selection (else the results) to a file</source>
+            <translation>将选中图片（否则为搜索结果）的提示词保存到文件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>No generation data in these results.</source>
+            <translation>这些结果中没有生成信息。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Click to search {term}</source>
+            <translation>点击搜索 {term}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Best match, then newest</source>
+            <translation>最佳匹配，然后最新</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Newest first</source>
+            <translation>最新优先</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Oldest first</source>
+            <translation>最旧优先</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Largest files</source>
+            <translation>最大的文件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Highest score</source>
+            <translation>最高分</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Random</source>
+            <translation>随机</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Any rating</source>
+            <translation>任意分级</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>General</source>
+            <translation>全年龄</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>General + sensitive</source>
+            <translation>全年龄 + 敏感</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Questionable + explicit</source>
+            <translation>存疑 + 露骨</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Explicit</source>
+            <translation>露骨</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Thumbnail size (Ctrl + wheel on the grid)</source>
+            <translation>缩略图大小（在网格上按 Ctrl + 滚轮）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Squares</source>
+            <translation>方格</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Square cells, every image fitted inside one</source>
+            <translation>方形格子，每张图片缩放到格子内</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Justified</source>
+            <translation>等高排列</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Rows of equal height, each image at its own shape</source>
+            <translation>每行等高，每张图片保持原始比例</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Sort</source>
+            <translation>排序</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Score</source>
+            <translation>评分</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>Welcome to acgdesk</source>
+            <translation>欢迎使用 acgdesk</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>acgdesk manages your art folders in place: it never moves, copies or changes an image.
+Choose the folders to manage; they are indexed in the background and watched for changes.</source>
+            <translation>acgdesk 就地管理你的图片文件夹：从不移动、复制或修改任何图片。
+请选择要管理的文件夹；它们会在后台建立索引，并监视其变化。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>Add folder…</source>
+            <translation>添加文件夹…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>Looking at the models…</source>
+            <translation>正在查看模型…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>&lt;b&gt;Folders&lt;/b&gt;</source>
+            <translation>&lt;b&gt;文件夹&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>&lt;b&gt;Models&lt;/b&gt; (offline ones work now; tick downloads you want)</source>
+            <translation>&lt;b&gt;模型&lt;/b&gt;（离线模型现在即可使用；勾选想要下载的模型）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>{path}  — in the library, {n} images</source>
+            <translation>{path}  — 已在图库中，{n} 张图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>[offline]</source>
+            <translation>[离线]</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>Already managed by this library; it is kept up to date.</source>
+            <translation>已由此图库管理，并会保持更新。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>A folder of images</source>
+            <translation>一个图片文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>✓ {name} — ready (offline)</source>
+            <translation>✓ {name} — 已就绪（离线）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>✗ {name} — its Python package is missing</source>
+            <translation>✗ {name} — 缺少它的 Python 包</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>Download {name}{size}</source>
+            <translation>下载 {name}{size}</translation>
+        </message>
+    </context>
+    <context>
+        <name>GenerationDiffPanel</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Reading the generation parameters…</source>
+            <translation>正在读取生成参数…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Generator</source>
+            <translation>生成工具</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Sampler</source>
+            <translation>采样器</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Scheduler</source>
+            <translation>调度器</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Steps</source>
+            <translation>步数</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>CFG scale</source>
+            <translation>CFG 系数</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Seed</source>
+            <translation>种子</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Denoising strength</source>
+            <translation>重绘幅度</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Clip skip</source>
+            <translation>Clip 跳过层数</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>LoRAs</source>
+            <translation>LoRA</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>VAE</source>
+            <translation>VAE</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>{b} against {a}</source>
+            <translation>{b} 对比 {a}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Image 1 has no generation parameters.</source>
+            <translation>图片 1 没有生成参数。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Image {n} has no generation parameters.</source>
+            <translation>图片 {n} 没有生成参数。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Neither image has generation parameters.</source>
+            <translation>两张图片都没有生成参数。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Prompt</source>
+            <translation>提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Negative prompt</source>
+            <translation>反向提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>none in either</source>
+            <translation>两边都没有</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>the same {n} words</source>
+            <translation>相同的 {n} 个词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>in both ({n})</source>
+            <translation>两边都有（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>not recorded</source>
+            <translation>未记录</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>same: {f}</source>
+            <translation>相同：{f}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>no settings recorded</source>
+            <translation>没有记录设置</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>History</source>
+            <translation>历史记录</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Newest first. Greyed entries were undone: Redo does them again.</source>
+            <translation>最新的在前。灰色条目已被撤销：重做会再次执行它们。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Undone</source>
+            <translation>已撤销</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Nothing done yet</source>
+            <translation>尚未进行任何操作</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImageCanvas</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/canvas.py" />
+            <source>This picture cannot be shown.
+{reason}</source>
+            <translation>无法显示这张图片。
+{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>InfoOverlay</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>Prompt</source>
+            <translation>提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>{n} frames</source>
+            <translation>{n} 帧</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>Rating</source>
+            <translation>分级</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>Scores</source>
+            <translation>评分</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>Negative</source>
+            <translation>反向提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>Error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>No information: {e}</source>
+            <translation>没有信息：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>not in the library</source>
+            <translation>不在图库中</translation>
+        </message>
+    </context>
+    <context>
+        <name>Job</name>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobRow</name>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>ranked by {method}</source>
+            <translation>按{method}排序</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>, best {n} of {total}</source>
+            <translation>，{total} 个中最佳的 {n} 个</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <location filename="../../work/main/acgdesk/gui/main_window.py" line="204" />
+            <source>Jobs</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Main</source>
+            <translation>主工具栏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Add folder…</source>
+            <translation>添加文件夹…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Update library</source>
+            <translation>更新图库</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Duplicates…</source>
+            <translation>重复图片…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Models…</source>
+            <translation>模型…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Settings…</source>
+            <translation>设置…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Find similar to the clipboard image</source>
+            <translation>查找与剪贴板图片相似的图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Compare</source>
+            <translation>对比</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>%Ln{more} images…</source>
+            <translation>
+                <numerusform>%Ln{more} 张图片…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <location filename="../../work/main/acgdesk/gui/main_window.py" line="377" />
+            <source>%Ln images</source>
+            <translation>
+                <numerusform>%Ln 张图片</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Search failed: {e}</source>
+            <translation>搜索失败：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Select two to four images to compare</source>
+            <translation>请选择两到四张图片进行对比</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Find similar</source>
+            <translation>查找相似图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Upscale…</source>
+            <translation>超分放大…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Show in file manager</source>
+            <translation>在文件管理器中显示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Copy path</source>
+            <translation>复制路径</translation>
+        </message>
+    </context>
+    <context>
+        <name>MarksBar</name>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/marks_bar.py" />
+            <source>%n star(s) (key {key}); click again for none</source>
+            <translation>
+                <numerusform>%n 星（按键 {key}）；再次点击取消</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_bar.py" />
+            <source>Favourite (F)</source>
+            <translation>收藏 (F)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_bar.py" />
+            <source>Pick (P)</source>
+            <translation>留用 (P)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_bar.py" />
+            <source>Reject (X)</source>
+            <translation>排除 (X)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberCard</name>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Loading…</source>
+            <translation>加载中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>★ keep</source>
+            <translation>★ 保留</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>to trash</source>
+            <translation>移到回收站</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Keep this one</source>
+            <translation>保留这张</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelsDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Use</source>
+            <translation>使用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Good at</source>
+            <translation>擅长</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Speed</source>
+            <translation>速度</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Licence</source>
+            <translation>许可证</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Models</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Install</source>
+            <translation>安装</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Import from folder…</source>
+            <translation>从文件夹导入…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Use checked models when indexing</source>
+            <translation>索引时使用勾选的模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Find on disk</source>
+            <translation>在磁盘上查找</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Use models already in the Hugging Face cache, ComfyUI or WebUI folders (linked, not copied)</source>
+            <translation>使用 Hugging Face 缓存、ComfyUI 或 WebUI 文件夹中已有的模型（链接，不复制）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>https://huggingface.co (or a mirror; HF_ENDPOINT overrides)</source>
+            <translation>https://huggingface.co（或镜像；HF_ENDPOINT 优先）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Hub endpoint:</source>
+            <translation>Hub 地址：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Checking runtimes and devices…</source>
+            <translation>正在检查运行时和设备…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Catalogue</source>
+            <translation>模型目录</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Devices (doctor)</source>
+            <translation>设备（诊断）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Good at: {what}</source>
+            <translation>擅长：{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Folder with the model's files</source>
+            <translation>包含模型文件的文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Looking for models on disk…</source>
+            <translation>正在磁盘上查找模型…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Indexing will run: {ids}</source>
+            <translation>索引时将运行：{ids}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Doctor failed: {e}</source>
+            <translation>诊断失败：{e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>OpenWithDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Open with</source>
+            <translation>打开方式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>a program, e.g. gimp, or krita --nosplash {file}</source>
+            <translation>一个程序，例如 gimp，或 krita --nosplash {file}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>{file} in the command stands for the picture; without it the picture is added at the end.</source>
+            <translation>命令中的 {file} 代表图片；如果没有它，图片会加在末尾。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Open {name} with:</source>
+            <translation>用以下程序打开 {name}：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Choose a program</source>
+            <translation>选择程序</translation>
+        </message>
+    </context>
+    <context>
+        <name>PictureLoader</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/image_source.py" />
+            <source>not enough memory to decode this picture</source>
+            <translation>内存不足，无法解码这张图片</translation>
+        </message>
+    </context>
+    <context>
+        <name>PromptBar</name>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Prompt</source>
+            <translation>提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Copy the prompt</source>
+            <translation>复制提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Negative</source>
+            <translation>反向提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Copy the negative prompt</source>
+            <translation>复制反向提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>A1111</source>
+            <translation>A1111</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Copy the parameters as Stable Diffusion WebUI writes them</source>
+            <translation>按 Stable Diffusion WebUI 的格式复制参数</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Find</source>
+            <translation>查找</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Search for images made with the same…</source>
+            <translation>搜索用相同…生成的图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Same prompt</source>
+            <translation>相同提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Same seed</source>
+            <translation>相同种子</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Same model</source>
+            <translation>相同模型</translation>
+        </message>
+    </context>
+    <context>
+        <name>PromptStatsDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Prompt statistics</source>
+            <translation>提示词统计</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Counting the prompts of {scope}…</source>
+            <translation>正在统计{scope}的提示词…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <location filename="../../work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
+            <source>Word</source>
+            <translation>词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <location filename="../../work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
+            <location filename="../../work/main/acgdesk/gui/prompts/stats_dialog.py" line="57" />
+            <source>Images</source>
+            <translation>图片数</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>LoRA</source>
+            <translation>LoRA</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Mean weight</source>
+            <translation>平均权重</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Prompt words</source>
+            <translation>提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Negative words</source>
+            <translation>反向提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>LoRAs</source>
+            <translation>LoRA</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Copy as text</source>
+            <translation>复制为文本</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Could not count the prompts: {e}</source>
+            <translation>无法统计提示词：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>{scope}: {n} images with generation data, {p} with a prompt.</source>
+            <translation>{scope}：{n} 张图片有生成信息，其中 {p} 张有提示词。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchBar</name>
+        <message>
+            <location filename="../../acgdesk/gui/search_bar.py" />
+            <source>Search: tags, rating:safe, score:&gt;0.7, width:&gt;=2000, sort:date, free words…</source>
+            <translation>搜索：标签、rating:safe、score:&gt;0.7、width:&gt;=2000、sort:date、自由文字…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/search_bar.py" />
+            <source>Column {col}: {message}</source>
+            <translation>第 {col} 列：{message}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/i18n.py" />
+            <source>System</source>
+            <translation>跟随系统</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Never</source>
+            <translation>从不</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Sensitive, questionable and explicit</source>
+            <translation>敏感、存疑和露骨</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Questionable and explicit</source>
+            <translation>存疑和露骨</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Explicit only</source>
+            <translation>仅露骨</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Squares</source>
+            <translation>方格</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Justified rows</source>
+            <translation>等高排列</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Show {k} tags from</source>
+            <translation>显示 {k} 标签的阈值</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Device for models</source>
+            <translation>模型运行设备</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Run the chosen models while indexing</source>
+            <translation>索引时运行所选模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Thumbnail size</source>
+            <translation>缩略图大小</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Grid layout</source>
+            <translation>网格布局</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Blurred images are shown when clicked, until the next search</source>
+            <translation>模糊的图片在点击后显示，直到下一次搜索</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Blur images rated</source>
+            <translation>模糊分级为以下及以上的图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>After a mark key (0-5, F, P, X), go to the next image</source>
+            <translation>按下标记键（0-5、F、P、X）后，跳到下一张图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>light</source>
+            <translation>浅色</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>dark</source>
+            <translation>深色</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Theme</source>
+            <translation>主题</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Language (after restart)</source>
+            <translation>语言（重启后生效）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sidebar</name>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>Add folder…</source>
+            <translation>添加文件夹…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>All images  ({n})</source>
+            <translation>全部图片  （{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>[offline]</source>
+            <translation>[离线]</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>{path}
+{ok} images, {failed} unreadable, last scan {scan}</source>
+            <translation>{path}
+{ok} 张图片，{failed} 张无法读取，上次扫描 {scan}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>never</source>
+            <translation>从未</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>Offline: the folder was not found; its files are kept.</source>
+            <translation>离线：找不到该文件夹；其中文件的信息会保留。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>{path}
+{n} images here and in its sub-folders</source>
+            <translation>{path}
+此文件夹及其子文件夹中共 {n} 张图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>Add a folder to the library</source>
+            <translation>向图库添加文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>Remove folder</source>
+            <translation>移除文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>Stop managing {path}?
+
+The images stay on disk untouched; only what acgdesk learnt about them (tags, scores) is forgotten.</source>
+            <translation>停止管理 {path}？
+
+图片会原封不动地留在磁盘上；只会忘记 acgdesk 对它们了解的信息（标签、评分）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SimilarAndUpscale</name>
+        <message>
+            <location filename="../../acgdesk/gui/window_similar.py" />
+            <source>Looking for images similar to {s}…</source>
+            <translation>正在查找与 {s} 相似的图片…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/window_similar.py" />
+            <source>Drop an image file or the image itself; acgdesk does not download {u}</source>
+            <translation>请拖入图片文件或图片本身；acgdesk 不会下载 {u}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/window_similar.py" />
+            <source>The clipboard holds no image</source>
+            <translation>剪贴板中没有图片</translation>
+        </message>
+    </context>
+    <context>
+        <name>Slideshow</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/slideshow.py" />
+            <source>slideshow every {s} s</source>
+            <translation>幻灯片每 {s} 秒</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/slideshow.py" />
+            <source>, shuffled</source>
+            <translation>，随机顺序</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagsDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/tags_dialog.py" />
+            <source>Edit tags</source>
+            <translation>编辑标签</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/tags_dialog.py" />
+            <source>tags to add, comma separated</source>
+            <translation>要添加的标签，以逗号分隔</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/tags_dialog.py" />
+            <source>tags to remove, comma separated</source>
+            <translation>要移除的标签，以逗号分隔</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/tags_dialog.py" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/tags_dialog.py" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/tags_dialog.py" />
+            <source>Tags of {what}. A removed model tag stays rejected; Ctrl+Z undoes.</source>
+            <translation>{what}的标签。被移除的模型标签会一直保持移除；Ctrl+Z 可撤销。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThumbDelegate</name>
+        <message>
+            <location filename="../../acgdesk/gui/delegate.py" />
+            <source>sensitive</source>
+            <translation>敏感</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/delegate.py" />
+            <source>questionable</source>
+            <translation>存疑</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/delegate.py" />
+            <source>explicit</source>
+            <translation>露骨</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoActions</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/history_panel.py" line="101" />
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/history_panel.py" line="102" />
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>History…</source>
+            <translation>历史记录…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Undo {what}</source>
+            <translation>撤销{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Redo {what}</source>
+            <translation>重做{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Could not redo: {e}</source>
+            <translation>无法重做：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Could not undo: {e}</source>
+            <translation>无法撤销：{e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpscaleDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Conservative</source>
+            <translation>保守</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Light</source>
+            <translation>轻度</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Medium</source>
+            <translation>中度</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Strong</source>
+            <translation>强力</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Upscale %n image(s)</source>
+            <translation>
+                <numerusform>超分放大 %n 张图片</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Model (Real-CUGAN)</source>
+            <translation>模型（Real-CUGAN）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Scale</source>
+            <translation>倍率</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Denoise</source>
+            <translation>降噪</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>A new file is written next to each original; originals are never changed.</source>
+            <translation>每张原图旁边会写入一个新文件；原图绝不会被修改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Viewer</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer.py" />
+            <location filename="../../acgdesk/gui/view/viewer_status.py" />
+            <source>Loading…</source>
+            <translation>加载中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_status.py" />
+            <source>paused (K)</source>
+            <translation>已暂停 (K)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_status.py" />
+            <source>frame {i} / {n}</source>
+            <translation>第 {i} / {n} 帧</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer.py" />
+            <source>Copied the image</source>
+            <translation>已复制图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer.py" />
+            <source>Blurred for its content rating: click to show</source>
+            <translation>因内容分级已模糊：点击显示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer.py" />
+            <source>Slideshow</source>
+            <translation>幻灯片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer.py" />
+            <source>Seconds per picture:</source>
+            <translation>每张图片的秒数：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer.py" />
+            <source>View</source>
+            <translation>查看</translation>
+        </message>
+    </context>
+    <context>
+        <name>ViewerMenu</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Next</source>
+            <translation>下一张</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Previous</source>
+            <translation>上一张</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Fit to window</source>
+            <translation>适应窗口</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Actual size (100 %)</source>
+            <translation>实际大小 (100 %)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Rotate clockwise</source>
+            <translation>顺时针旋转</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Rotate anticlockwise</source>
+            <translation>逆时针旋转</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Full screen</source>
+            <translation>全屏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Information</source>
+            <translation>信息</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Play animation</source>
+            <translation>播放动画</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Pause animation</source>
+            <translation>暂停动画</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Stars</source>
+            <translation>星级</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>No stars</source>
+            <translation>无星级</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Favourite</source>
+            <translation>收藏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Pick</source>
+            <translation>留用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Reject</source>
+            <translation>排除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Stop slideshow</source>
+            <translation>停止幻灯片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Start slideshow</source>
+            <translation>开始幻灯片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Shuffle</source>
+            <translation>随机播放</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Slideshow interval…</source>
+            <translation>幻灯片间隔…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Back to the grid</source>
+            <translation>返回网格</translation>
+        </message>
+    </context>
+    <context>
+        <name>WrapLabel</name>
+        <message>
+            <location filename="../../acgdesk/gui/detail_widgets.py" />
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+    </context>
+    <context>
+        <name>batch</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>{n} selected</source>
+            <translation>已选 {n} 张</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/controller.py" line="178" />
+            <source>1 image</source>
+            <translation>1 张图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>all {n} results</source>
+            <translation>全部 {n} 个结果</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Stars</source>
+            <translation>星级</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="74" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
+            <source>Favourite</source>
+            <translation>收藏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="76" />
+            <source>Not a favourite</source>
+            <translation>取消收藏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Flag</source>
+            <translation>旗标</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="77" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
+            <source>Pick</source>
+            <translation>留用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="78" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
+            <source>Reject</source>
+            <translation>排除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="81" />
+            <source>No flag</source>
+            <translation>无旗标</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Edit tags…</source>
+            <translation>编辑标签…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Add to album</source>
+            <translation>添加到相册</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>New album…</source>
+            <translation>新建相册…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Remove from album</source>
+            <translation>从相册移除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Export sidecars…</source>
+            <translation>导出附属文件…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Copy to folder…</source>
+            <translation>复制到文件夹…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Move to folder…</source>
+            <translation>移动到文件夹…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Move to trash…</source>
+            <translation>移到回收站…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Not available in this version of the library core</source>
+            <translation>此版本的图库核心不支持此功能</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Nothing selected</source>
+            <translation>未选择任何内容</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Apply to {what}</source>
+            <translation>应用于{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>New album</source>
+            <translation>新建相册</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Name of the album for {what}:</source>
+            <translation>{what}的相册名称：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>writing sidecars</source>
+            <translation>正在写入附属文件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Exporting sidecars for {what}</source>
+            <translation>正在导出{what}的附属文件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Moving and copying files needs a newer library core</source>
+            <translation>移动和复制文件需要更新版本的图库核心</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Move to folder</source>
+            <translation>移动到文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Copy to folder</source>
+            <translation>复制到文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Checking {what}…</source>
+            <translation>正在检查{what}…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Cannot do that: {e}</source>
+            <translation>无法执行：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Nothing to move or copy</source>
+            <translation>没有要移动或复制的内容</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Moving</source>
+            <translation>正在移动</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Copying</source>
+            <translation>正在复制</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>{verb} {what} to {dest}</source>
+            <translation>{verb}{what}到 {dest}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Moving files to the trash needs a newer library core</source>
+            <translation>将文件移到回收站需要更新版本的图库核心</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Moving {what} to the trash</source>
+            <translation>正在将{what}移到回收站</translation>
+        </message>
+    </context>
+    <context>
+        <name>curation</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>1 image</source>
+            <translation>1 张图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>pick</source>
+            <translation>留用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>rejected</source>
+            <translation>已排除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Select all</source>
+            <translation>全选</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Select none</source>
+            <translation>取消选择</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>After marking, go to the next image</source>
+            <translation>标记后跳到下一张图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>&amp;Selection</source>
+            <translation>选择(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Selection</source>
+            <translation>选择</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Mark, tag, add to an album, export, move, copy or trash the selection</source>
+            <translation>对选中的图片标记、加标签、加入相册、导出、移动、复制或移到回收站</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Select images to mark</source>
+            <translation>请选择要标记的图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Nothing changed: {what}</source>
+            <translation>没有变化：{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Could not do that: {e}</source>
+            <translation>无法执行：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Nothing to redo</source>
+            <translation>没有可重做的操作</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Nothing to undo</source>
+            <translation>没有可撤销的操作</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Redone: {what}</source>
+            <translation>已重做：{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Undone: {what}</source>
+            <translation>已撤销：{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>{what} failed: {e}</source>
+            <translation>{what}失败：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>{what}: cancelled</source>
+            <translation>{what}：已取消</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>%Ln sidecar(s) written, {old} already there, {none} without tags, {bad} failed</source>
+            <translation>
+                <numerusform>已写入 %Ln 个附属文件，{old} 个已存在，{none} 个没有标签，{bad} 个失败</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Learning your taste needs a newer library core</source>
+            <translation>学习你的喜好需要更新版本的图库核心</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Learning your taste from your marks</source>
+            <translation>正在根据你的标记学习你的喜好</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Could not learn your taste: {e}</source>
+            <translation>无法学习你的喜好：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Taste: {what}</source>
+            <translation>喜好：{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>learnt again</source>
+            <translation>已重新学习</translation>
+        </message>
+    </context>
+    <context>
+        <name>jobs</name>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>Indexing %n folder(s)</source>
+            <translation>
+                <numerusform>正在为 %n 个文件夹建立索引</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>Updating library</source>
+            <translation>正在更新图库</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>Installing {name}</source>
+            <translation>正在安装 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>ETA {t}</source>
+            <translation>剩余 {t}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Files in: {where}</source>
+            <translation>文件位置：{where}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Installing {name}: see the jobs panel</source>
+            <translation>正在安装 {name}：请查看任务面板</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Importing {name}</source>
+            <translation>正在导入 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>HF_ENDPOINT is set ({url}) and wins</source>
+            <translation>已设置 HF_ENDPOINT（{url}），以它为准</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Hub endpoint: {url}</source>
+            <translation>Hub 地址：{url}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Now used in place: {ids}</source>
+            <translation>现已就地使用：{ids}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>No new model found on disk ({n} copies seen)</source>
+            <translation>磁盘上没有找到新模型（看到 {n} 个副本）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Upscale</source>
+            <translation>超分放大</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Upscale {name} {scale}x</source>
+            <translation>超分放大 {name} {scale}x</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>starting</source>
+            <translation>正在启动</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>upscale failed</source>
+            <translation>放大失败</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/watching.py" />
+            <source>Watching folders</source>
+            <translation>正在监视文件夹</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/watching.py" />
+            <source>Watching %n folder(s)</source>
+            <translation>
+                <numerusform>正在监视 %n 个文件夹</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>done</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>marks</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
+            <source>Favourite</source>
+            <translation>收藏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <source>Not a favourite</source>
+            <translation>取消收藏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
+            <source>Pick</source>
+            <translation>留用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
+            <source>Reject</source>
+            <translation>排除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <source>No flag</source>
+            <translation>无旗标</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <source>No stars</source>
+            <translation>无星级</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <source>Could not mark: {e}</source>
+            <translation>无法标记：{e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>prompts</name>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Copied the parameters</source>
+            <translation>已复制参数</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Copied</source>
+            <translation>已复制</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>{n} selected images</source>
+            <translation>选中的 {n} 张图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>{n} results</source>
+            <translation>{n} 个结果</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>{n} images</source>
+            <translation>{n} 张图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Export the prompts of {scope}</source>
+            <translation>导出{scope}的提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Text, one block per image (*.txt);;JSON lines (*.jsonl)</source>
+            <translation>文本，每张图片一段 (*.txt);;JSON Lines (*.jsonl)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Exporting {n} prompts</source>
+            <translation>正在导出 {n} 条提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Export failed: {e}</source>
+            <translation>导出失败：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>{n} prompts written to {path}</source>
+            <translation>已将 {n} 条提示词写入 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <location filename="../../work/main/acgdesk/gui/view/info_overlay.py" line="61" />
+            <source>Prompt</source>
+            <translation>提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Copy prompt</source>
+            <translation>复制提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Copy negative prompt</source>
+            <translation>复制反向提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Copy parameters (A1111)</source>
+            <translation>复制参数 (A1111)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Search images with this prompt</source>
+            <translation>搜索使用此提示词的图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Search images with this seed</source>
+            <translation>搜索使用此种子的图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Search images with this model</source>
+            <translation>搜索使用此模型的图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Prompt statistics…</source>
+            <translation>提示词统计…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Export prompts…</source>
+            <translation>导出提示词…</translation>
+        </message>
+    </context>
+    <context>
+        <name>similar</name>
+        <message>
+            <location filename="../../acgdesk/gui/similar.py" />
+            <source>image data</source>
+            <translation>图像数据</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/similar.py" />
+            <source>similar to {what}</source>
+            <translation>与 {what} 相似</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/similar.py" />
+            <source> among {n} matching files</source>
+            <translation>，范围为 {n} 个匹配的文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>transfer</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Move</source>
+            <translation>移动</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>{verb} %Ln file(s) to {dest}?</source>
+            <translation>
+                <numerusform>{verb} %Ln 个文件到 {dest}？</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>{n} of them conflict with a file already there (in red): nothing is ever overwritten.</source>
+            <translation>其中 {n} 个与已有文件冲突（红色显示）：绝不会覆盖任何文件。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Nothing is overwritten; Ctrl+Z undoes it.</source>
+            <translation>不会覆盖任何文件；Ctrl+Z 可撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>That folder is outside the library: the moved files leave it (what is known about them is kept for a while, should they come back).</source>
+            <translation>该文件夹在图库之外：移动的文件将离开图库（关于它们的信息会保留一段时间，以防它们回来）。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Move files</source>
+            <translation>移动文件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Copy files</source>
+            <translation>复制文件</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Move %Ln file(s) to the trash?
+They can be restored from the trash, or with Ctrl+Z.</source>
+            <translation>
+                <numerusform>将 %Ln 个文件移到回收站？
+可以从回收站恢复，或按 Ctrl+Z。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Move to trash</source>
+            <translation>移到回收站</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,2728 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="en_US">
+    <context>
+        <name>AlbumsPanel</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>learnt from {liked} liked, {disliked} disliked images</source>
+            <translation>已從 {liked} 張喜歡、{disliked} 張不喜歡的圖片中學習</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>held-out AUC {auc}</source>
+            <translation>保留集 AUC {auc}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>{n} images scored</source>
+            <translation>已為 {n} 張圖片評分</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Albums</source>
+            <translation>相簿</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New album, smart album or group</source>
+            <translation>新增相簿、智慧相簿或分組</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>What I'd like</source>
+            <translation>猜你喜歡</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Album: drag images here to add them</source>
+            <translation>相簿：把圖片拖到這裡即可加入</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Smart album: {q}</source>
+            <translation>智慧相簿：{q}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Group of albums</source>
+            <translation>相簿分組</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Images you have not marked yet, most like the ones you liked first</source>
+            <translation>你尚未標記的圖片，與你喜歡的最相似的排在前面</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Right-click: learn again</source>
+            <translation>右鍵：重新學習</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New album</source>
+            <translation>新增相簿</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Name of the new album:</source>
+            <translation>新相簿的名稱：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Search for something first: a smart album keeps a search</source>
+            <translation>請先搜尋：智慧相簿儲存的是一次搜尋</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New smart album</source>
+            <translation>新增智慧相簿</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Name of the smart album for
+{q}:</source>
+            <translation>智慧相簿的名稱，對應搜尋
+{q}：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New group</source>
+            <translation>新增分組</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Name of the new group:</source>
+            <translation>新分組的名稱：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Rename</source>
+            <translation>重新命名</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New name for {n}:</source>
+            <translation>{n} 的新名稱：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New album…</source>
+            <translation>新增相簿…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New smart album from the current search…</source>
+            <translation>用目前搜尋新增智慧相簿…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>New group…</source>
+            <translation>新增分組…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/albums_panel.py" line="404" />
+            <source>Show</source>
+            <translation>顯示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Learn my taste again</source>
+            <translation>重新學習我的喜好</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Rename…</source>
+            <translation>重新命名…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Use the current search as its query</source>
+            <translation>使用目前搜尋作為查詢</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Move into group</source>
+            <translation>移入分組</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>(top level)</source>
+            <translation>（頂層）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/albums_panel.py" />
+            <source>Delete</source>
+            <translation>刪除</translation>
+        </message>
+    </context>
+    <context>
+        <name>Caption</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_pane.py" />
+            <source>★ keep</source>
+            <translation>★ 保留</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_pane.py" />
+            <source>Keep this one</source>
+            <translation>保留這張</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Upscaled: {name}</source>
+            <translation>已放大：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <location filename="../../work/main/acgdesk/gui/view/compare.py" line="121" />
+            <location filename="../../work/main/acgdesk/gui/view/compare.py" line="125" />
+            <source>Loading…</source>
+            <translation>載入中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Cannot show this image</source>
+            <translation>無法顯示這張圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Compare {n} images</source>
+            <translation>對比 {n} 張圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Fit</source>
+            <translation>適應</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Fit every image in its pane (F)</source>
+            <translation>每張圖片適應其窗格 (F)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>100 %</source>
+            <translation>100 %</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>The active image pixel for pixel (Z)</source>
+            <translation>目前圖片按原始像素顯示 (Z)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Zoom out (−)</source>
+            <translation>縮小 (−)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Zoom in (+)</source>
+            <translation>放大 (+)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Side by side</source>
+            <translation>並排</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Every image in its own pane (S)</source>
+            <translation>每張圖片各佔一個窗格 (S)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Swipe</source>
+            <translation>滑動對比</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Two images under one divider: drag it to reveal one over the other (S)</source>
+            <translation>兩張圖片共用一條分隔線：拖動它來顯示其中一張 (S)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Swipe compares exactly two images</source>
+            <translation>滑動對比只能用於恰好兩張圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Wheel: zoom · drag: pan · 1–{n}: choose an image · Esc: close</source>
+            <translation>滾輪：縮放 · 拖動：平移 · 1–{n}：選擇圖片 · Esc：關閉</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Could not read these files: {e}</source>
+            <translation>無法讀取這些檔案：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>Cannot show this image: {e}</source>
+            <translation>無法顯示這張圖片：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>no pixels</source>
+            <translation>無像素</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare.py" />
+            <source>fit, {p}</source>
+            <translation>適應，{p}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfidenceBar</name>
+        <message>
+            <location filename="../../acgdesk/gui/detail_widgets.py" />
+            <source>set by you</source>
+            <translation>由你設定</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_widgets.py" />
+            <source>confidence {p:.2f}, shown from {t:.2f}</source>
+            <translation>信賴度 {p:.2f}，從 {t:.2f} 起顯示</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailPanel</name>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Show in file manager</source>
+            <translation>在檔案總管中顯示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Copy path</source>
+            <translation>複製路徑</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Find similar</source>
+            <translation>尋找相似圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Upscale…</source>
+            <translation>放大…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Add tags (comma separated) and press Enter</source>
+            <translation>新增標籤（以逗號分隔）後按 Enter</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Select an image</source>
+            <translation>請選擇一張圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Could not read this file's details: {e}</source>
+            <translation>無法讀取此檔案的詳細資訊：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Loading…</source>
+            <translation>載入中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>No preview</source>
+            <translation>無預覽</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Blurred for its rating: click to show it</source>
+            <translation>因分級已模糊：點選顯示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Scores</source>
+            <translation>評分</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>{kind} from {model}</source>
+            <translation>{kind}，來自 {model}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Generation</source>
+            <translation>生成資訊</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Generator</source>
+            <translation>生成工具</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Prompt</source>
+            <translation>提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Negative</source>
+            <translation>負面提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>File</source>
+            <translation>檔案</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Path</source>
+            <translation>路徑</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Pixels</source>
+            <translation>像素</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Frames</source>
+            <translation>幀數</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Status</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Error</source>
+            <translation>錯誤</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>EXIF</source>
+            <translation>EXIF</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>{n} fields</source>
+            <translation>{n} 個欄位</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Indexed</source>
+            <translation>已索引</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Tags</source>
+            <translation>標籤</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>No tags yet. Add your own above, or run a tagger.</source>
+            <translation>還沒有標籤。可在上方自行新增，或執行標記模型。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>shown from {t}</source>
+            <translation>從 {t} 起顯示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>you</source>
+            <translation>你</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Remove this tag</source>
+            <translation>移除此標籤</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/detail_panel.py" />
+            <source>Could not change the tags: {e}</source>
+            <translation>無法修改標籤：{e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Duplicates</source>
+            <translation>重複圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Move the others to the trash…</source>
+            <translation>將其餘的移到資源回收筒…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Compare…</source>
+            <translation>對比…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Looking for duplicates…</source>
+            <translation>正在尋找重複圖片…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Could not look for duplicates: {e}</source>
+            <translation>無法尋找重複圖片：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>exact copies</source>
+            <translation>完全相同的副本</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>near copies</source>
+            <translation>近似副本</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>{n} groups; {size} in the copies that are not suggested keepers</source>
+            <translation>{n} 組；非建議保留的副本共佔 {size}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source> (you chose another keeper)</source>
+            <translation>（你選擇了另一張保留）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Suggested keeper: </source>
+            <translation>建議保留：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>No preview</source>
+            <translation>無預覽</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Keep {keeper} and move these %Ln file(s) to the trash?
+
+{files}</source>
+            <translation>
+                <numerusform>保留 {keeper}，並將這 %Ln 個檔案移到資源回收筒？
+
+{files}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Move to trash</source>
+            <translation>移到資源回收筒</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>%Ln file(s) moved to the trash</source>
+            <translation>
+                <numerusform>已將 %Ln 個檔案移到資源回收筒</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>not moved: </source>
+            <translation>未移動：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportActions</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>no program given</source>
+            <translation>未指定程式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>No application opens {name}</source>
+            <translation>沒有可以開啟 {name} 的應用程式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Cannot run {c}: {e}</source>
+            <translation>無法執行 {c}：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Could not start {program}</source>
+            <translation>無法啟動 {program}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Could not copy the image: {e}</source>
+            <translation>無法複製圖片：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Open with default application</source>
+            <translation>用預設應用程式開啟</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Open with…</source>
+            <translation>開啟方式…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Copy image</source>
+            <translation>複製圖片</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Export sidecars</source>
+            <translation>匯出附屬檔案</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Caption files (.txt): the tags, for training</source>
+            <translation>標註檔案 (.txt)：標籤，用於訓練</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>XMP sidecars (.xmp): tags as keywords, stars as rating</source>
+            <translation>XMP 附屬檔案 (.xmp)：標籤作為關鍵字，星級作為評級</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Beside each image</source>
+            <translation>放在每張圖片旁邊</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Into a folder…</source>
+            <translation>匯出到資料夾…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Choose…</source>
+            <translation>選擇…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Sidecars for {what}; existing ones are not replaced.</source>
+            <translation>{what}的附屬檔案；已有的不會被替換。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Export sidecars into</source>
+            <translation>將附屬檔案匯出到</translation>
+        </message>
+    </context>
+    <context>
+        <name>FacetsPanel</name>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Models</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>LoRAs</source>
+            <translation>LoRA</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Samplers</source>
+            <translation>取樣器</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Generators</source>
+            <translation>生成工具</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>&lt;b&gt;Made with&lt;/b&gt;</source>
+            <translation>&lt;b&gt;生成來源&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Stats…</source>
+            <translation>統計…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Prompt words and LoRAs used most (selection, else results)</source>
+            <translation>最常用的提示詞和 LoRA（選取的圖片，否則為搜尋結果）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Export…</source>
+            <translation>匯出…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Save the prompts of the selection (else the results) to a file</source>
+            <translation>將選取圖片（否則為搜尋結果）的提示詞儲存到檔案</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>No generation data in these results.</source>
+            <translation>這些結果中沒有生成資訊。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/facets_panel.py" />
+            <source>Click to search {term}</source>
+            <translation>點選以搜尋 {term}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Best match, then newest</source>
+            <translation>最佳匹配，然後最新</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Newest first</source>
+            <translation>最新優先</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Oldest first</source>
+            <translation>最舊優先</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Name</source>
+            <translation>名稱</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Largest files</source>
+            <translation>最大的檔案</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Highest score</source>
+            <translation>最高分</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Random</source>
+            <translation>隨機</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Any rating</source>
+            <translation>任意分級</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>General</source>
+            <translation>全年齡</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>General + sensitive</source>
+            <translation>全年齡 + 敏感</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Questionable + explicit</source>
+            <translation>存疑 + 露骨</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Explicit</source>
+            <translation>露骨</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Thumbnail size (Ctrl + wheel on the grid)</source>
+            <translation>縮圖大小（在網格上按 Ctrl + 滾輪）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Squares</source>
+            <translation>方格</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Square cells, every image fitted inside one</source>
+            <translation>方形格子，每張圖片縮放到格子內</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Justified</source>
+            <translation>等高排列</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Rows of equal height, each image at its own shape</source>
+            <translation>每行等高，每張圖片保持原始比例</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Sort</source>
+            <translation>排序</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Score</source>
+            <translation>評分</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/filter_bar.py" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>Welcome to acgdesk</source>
+            <translation>歡迎使用 acgdesk</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>acgdesk manages your art folders in place: it never moves, copies or changes an image.
+Choose the folders to manage; they are indexed in the background and watched for changes.</source>
+            <translation>acgdesk 就地管理你的圖片資料夾：從不移動、複製或修改任何圖片。
+請選擇要管理的資料夾；它們會在背景建立索引，並監視其變化。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>Add folder…</source>
+            <translation>新增資料夾…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>Looking at the models…</source>
+            <translation>正在檢視模型…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>&lt;b&gt;Folders&lt;/b&gt;</source>
+            <translation>&lt;b&gt;資料夾&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>&lt;b&gt;Models&lt;/b&gt; (offline ones work now; tick downloads you want)</source>
+            <translation>&lt;b&gt;模型&lt;/b&gt;（離線模型現在即可使用；勾選想要下載的模型）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>{path}  — in the library, {n} images</source>
+            <translation>{path}  — 已在圖庫中，{n} 張圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>[offline]</source>
+            <translation>[離線]</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>Already managed by this library; it is kept up to date.</source>
+            <translation>已由此圖庫管理，並會保持更新。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>A folder of images</source>
+            <translation>一個圖片資料夾</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>✓ {name} — ready (offline)</source>
+            <translation>✓ {name} — 已就緒（離線）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>✗ {name} — its Python package is missing</source>
+            <translation>✗ {name} — 缺少它的 Python 套件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/first_run.py" />
+            <source>Download {name}{size}</source>
+            <translation>下載 {name}{size}</translation>
+        </message>
+    </context>
+    <context>
+        <name>GenerationDiffPanel</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Reading the generation parameters…</source>
+            <translation>正在讀取生成參數…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Generator</source>
+            <translation>生成工具</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Sampler</source>
+            <translation>取樣器</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Scheduler</source>
+            <translation>排程器</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Steps</source>
+            <translation>步數</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>CFG scale</source>
+            <translation>CFG 係數</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Seed</source>
+            <translation>種子</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Denoising strength</source>
+            <translation>重繪幅度</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Clip skip</source>
+            <translation>Clip 跳過層數</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>LoRAs</source>
+            <translation>LoRA</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>VAE</source>
+            <translation>VAE</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>{b} against {a}</source>
+            <translation>{b} 對比 {a}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Image 1 has no generation parameters.</source>
+            <translation>圖片 1 沒有生成參數。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Image {n} has no generation parameters.</source>
+            <translation>圖片 {n} 沒有生成參數。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Neither image has generation parameters.</source>
+            <translation>兩張圖片都沒有生成參數。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Prompt</source>
+            <translation>提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Negative prompt</source>
+            <translation>負面提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>Settings</source>
+            <translation>設定</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>none in either</source>
+            <translation>兩邊都沒有</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>the same {n} words</source>
+            <translation>相同的 {n} 個詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>in both ({n})</source>
+            <translation>兩邊都有（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>not recorded</source>
+            <translation>未記錄</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>same: {f}</source>
+            <translation>相同：{f}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/compare_diff.py" />
+            <source>no settings recorded</source>
+            <translation>沒有記錄設定</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>History</source>
+            <translation>歷史記錄</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Newest first. Greyed entries were undone: Redo does them again.</source>
+            <translation>最新的在前。灰色條目已被復原：重做會再次執行它們。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Undo</source>
+            <translation>復原</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Undone</source>
+            <translation>已復原</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Nothing done yet</source>
+            <translation>尚未進行任何操作</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImageCanvas</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/canvas.py" />
+            <source>This picture cannot be shown.
+{reason}</source>
+            <translation>無法顯示這張圖片。
+{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>InfoOverlay</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>Prompt</source>
+            <translation>提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>{n} frames</source>
+            <translation>{n} 幀</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>Rating</source>
+            <translation>分級</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>Scores</source>
+            <translation>評分</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>Negative</source>
+            <translation>負面提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>Error</source>
+            <translation>錯誤</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>No information: {e}</source>
+            <translation>沒有資訊：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/info_overlay.py" />
+            <source>not in the library</source>
+            <translation>不在圖庫中</translation>
+        </message>
+    </context>
+    <context>
+        <name>Job</name>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobRow</name>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>ranked by {method}</source>
+            <translation>依{method}排序</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>, best {n} of {total}</source>
+            <translation>，{total} 個中最佳的 {n} 個</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <location filename="../../work/main/acgdesk/gui/main_window.py" line="204" />
+            <source>Jobs</source>
+            <translation>工作</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Main</source>
+            <translation>主工具列</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Add folder…</source>
+            <translation>新增資料夾…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Update library</source>
+            <translation>更新圖庫</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Duplicates…</source>
+            <translation>重複圖片…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Models…</source>
+            <translation>模型…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Settings…</source>
+            <translation>設定…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Search</source>
+            <translation>搜尋</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Find similar to the clipboard image</source>
+            <translation>尋找與剪貼簿圖片相似的圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Compare</source>
+            <translation>對比</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>%Ln{more} images…</source>
+            <translation>
+                <numerusform>%Ln{more} 張圖片…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <location filename="../../work/main/acgdesk/gui/main_window.py" line="377" />
+            <source>%Ln images</source>
+            <translation>
+                <numerusform>%Ln 張圖片</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Search failed: {e}</source>
+            <translation>搜尋失敗：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Select two to four images to compare</source>
+            <translation>請選擇兩到四張圖片進行對比</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Find similar</source>
+            <translation>尋找相似圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Upscale…</source>
+            <translation>放大…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Show in file manager</source>
+            <translation>在檔案總管中顯示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/main_window.py" />
+            <source>Copy path</source>
+            <translation>複製路徑</translation>
+        </message>
+    </context>
+    <context>
+        <name>MarksBar</name>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/marks_bar.py" />
+            <source>%n star(s) (key {key}); click again for none</source>
+            <translation>
+                <numerusform>%n 星（按鍵 {key}）；再次點選取消</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_bar.py" />
+            <source>Favourite (F)</source>
+            <translation>收藏 (F)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_bar.py" />
+            <source>Pick (P)</source>
+            <translation>留用 (P)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_bar.py" />
+            <source>Reject (X)</source>
+            <translation>排除 (X)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberCard</name>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Loading…</source>
+            <translation>載入中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>★ keep</source>
+            <translation>★ 保留</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>to trash</source>
+            <translation>移到資源回收筒</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/duplicates.py" />
+            <source>Keep this one</source>
+            <translation>保留這張</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelsDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Use</source>
+            <translation>使用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Task</source>
+            <translation>工作</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Good at</source>
+            <translation>擅長</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Speed</source>
+            <translation>速度</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>State</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Licence</source>
+            <translation>授權</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Models</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Install</source>
+            <translation>安裝</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Import from folder…</source>
+            <translation>從資料夾匯入…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Use checked models when indexing</source>
+            <translation>索引時使用勾選的模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Find on disk</source>
+            <translation>在磁碟上尋找</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Use models already in the Hugging Face cache, ComfyUI or WebUI folders (linked, not copied)</source>
+            <translation>使用 Hugging Face 快取、ComfyUI 或 WebUI 資料夾中已有的模型（連結，不複製）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>https://huggingface.co (or a mirror; HF_ENDPOINT overrides)</source>
+            <translation>https://huggingface.co（或鏡像；HF_ENDPOINT 優先）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Hub endpoint:</source>
+            <translation>Hub 位址：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Checking runtimes and devices…</source>
+            <translation>正在檢查執行環境和裝置…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Catalogue</source>
+            <translation>模型目錄</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Devices (doctor)</source>
+            <translation>裝置（診斷）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Good at: {what}</source>
+            <translation>擅長：{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Folder with the model's files</source>
+            <translation>包含模型檔案的資料夾</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Looking for models on disk…</source>
+            <translation>正在磁碟上尋找模型…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Indexing will run: {ids}</source>
+            <translation>索引時將執行：{ids}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Doctor failed: {e}</source>
+            <translation>診斷失敗：{e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>OpenWithDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Open with</source>
+            <translation>開啟方式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>a program, e.g. gimp, or krita --nosplash {file}</source>
+            <translation>一個程式，例如 gimp，或 krita --nosplash {file}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Browse…</source>
+            <translation>瀏覽…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>{file} in the command stands for the picture; without it the picture is added at the end.</source>
+            <translation>命令中的 {file} 代表圖片；如果沒有它，圖片會加在末尾。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Open {name} with:</source>
+            <translation>用以下程式開啟 {name}：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/export.py" />
+            <source>Choose a program</source>
+            <translation>選擇程式</translation>
+        </message>
+    </context>
+    <context>
+        <name>PictureLoader</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/image_source.py" />
+            <source>not enough memory to decode this picture</source>
+            <translation>記憶體不足，無法解碼這張圖片</translation>
+        </message>
+    </context>
+    <context>
+        <name>PromptBar</name>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Prompt</source>
+            <translation>提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Copy the prompt</source>
+            <translation>複製提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Negative</source>
+            <translation>負面提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Copy the negative prompt</source>
+            <translation>複製負面提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>A1111</source>
+            <translation>A1111</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Copy the parameters as Stable Diffusion WebUI writes them</source>
+            <translation>按 Stable Diffusion WebUI 的格式複製參數</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Find</source>
+            <translation>尋找</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Search for images made with the same…</source>
+            <translation>搜尋用相同…生成的圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Same prompt</source>
+            <translation>相同提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Same seed</source>
+            <translation>相同種子</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/prompt_bar.py" />
+            <source>Same model</source>
+            <translation>相同模型</translation>
+        </message>
+    </context>
+    <context>
+        <name>PromptStatsDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Prompt statistics</source>
+            <translation>提示詞統計</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Counting the prompts of {scope}…</source>
+            <translation>正在統計{scope}的提示詞…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <location filename="../../work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
+            <source>Word</source>
+            <translation>詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <location filename="../../work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
+            <location filename="../../work/main/acgdesk/gui/prompts/stats_dialog.py" line="57" />
+            <source>Images</source>
+            <translation>圖片數</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>LoRA</source>
+            <translation>LoRA</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Mean weight</source>
+            <translation>平均權重</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Prompt words</source>
+            <translation>提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Negative words</source>
+            <translation>負面提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>LoRAs</source>
+            <translation>LoRA</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Copy as text</source>
+            <translation>複製為文字</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>Could not count the prompts: {e}</source>
+            <translation>無法統計提示詞：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
+            <source>{scope}: {n} images with generation data, {p} with a prompt.</source>
+            <translation>{scope}：{n} 張圖片有生成資訊，其中 {p} 張有提示詞。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchBar</name>
+        <message>
+            <location filename="../../acgdesk/gui/search_bar.py" />
+            <source>Search: tags, rating:safe, score:&gt;0.7, width:&gt;=2000, sort:date, free words…</source>
+            <translation>搜尋：標籤、rating:safe、score:&gt;0.7、width:&gt;=2000、sort:date、自由文字…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/search_bar.py" />
+            <source>Column {col}: {message}</source>
+            <translation>第 {col} 欄：{message}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/i18n.py" />
+            <source>System</source>
+            <translation>跟隨系統</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Never</source>
+            <translation>從不</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Sensitive, questionable and explicit</source>
+            <translation>敏感、存疑和露骨</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Questionable and explicit</source>
+            <translation>存疑和露骨</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Explicit only</source>
+            <translation>僅露骨</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Squares</source>
+            <translation>方格</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Justified rows</source>
+            <translation>等高排列</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Settings</source>
+            <translation>設定</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Show {k} tags from</source>
+            <translation>顯示 {k} 標籤的閾值</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Device for models</source>
+            <translation>模型執行裝置</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Run the chosen models while indexing</source>
+            <translation>索引時執行所選模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Thumbnail size</source>
+            <translation>縮圖大小</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Grid layout</source>
+            <translation>網格版面</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Blurred images are shown when clicked, until the next search</source>
+            <translation>模糊的圖片在點選後顯示，直到下一次搜尋</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Blur images rated</source>
+            <translation>模糊分級為以下及以上的圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>After a mark key (0-5, F, P, X), go to the next image</source>
+            <translation>按下標記鍵（0-5、F、P、X）後，跳到下一張圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>light</source>
+            <translation>淺色</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>dark</source>
+            <translation>深色</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Theme</source>
+            <translation>主題</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/settings_dialog.py" />
+            <source>Language (after restart)</source>
+            <translation>語言（重啟後生效）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sidebar</name>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>Add folder…</source>
+            <translation>新增資料夾…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>All images  ({n})</source>
+            <translation>全部圖片  （{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>[offline]</source>
+            <translation>[離線]</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>{path}
+{ok} images, {failed} unreadable, last scan {scan}</source>
+            <translation>{path}
+{ok} 張圖片，{failed} 張無法讀取，上次掃描 {scan}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>never</source>
+            <translation>從未</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>Offline: the folder was not found; its files are kept.</source>
+            <translation>離線：找不到該資料夾；其中檔案的資訊會保留。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>{path}
+{n} images here and in its sub-folders</source>
+            <translation>{path}
+此資料夾及其子資料夾中共 {n} 張圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>Add a folder to the library</source>
+            <translation>向圖庫新增資料夾</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>Remove folder</source>
+            <translation>移除資料夾</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/sidebar.py" />
+            <source>Stop managing {path}?
+
+The images stay on disk untouched; only what acgdesk learnt about them (tags, scores) is forgotten.</source>
+            <translation>停止管理 {path}？
+
+圖片會原封不動地留在磁碟上；只會忘記 acgdesk 對它們了解的資訊（標籤、評分）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SimilarAndUpscale</name>
+        <message>
+            <location filename="../../acgdesk/gui/window_similar.py" />
+            <source>Looking for images similar to {s}…</source>
+            <translation>正在尋找與 {s} 相似的圖片…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/window_similar.py" />
+            <source>Drop an image file or the image itself; acgdesk does not download {u}</source>
+            <translation>請拖入圖片檔案或圖片本身；acgdesk 不會下載 {u}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/window_similar.py" />
+            <source>The clipboard holds no image</source>
+            <translation>剪貼簿中沒有圖片</translation>
+        </message>
+    </context>
+    <context>
+        <name>Slideshow</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/slideshow.py" />
+            <source>slideshow every {s} s</source>
+            <translation>投影片每 {s} 秒</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/slideshow.py" />
+            <source>, shuffled</source>
+            <translation>，隨機順序</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagsDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/tags_dialog.py" />
+            <source>Edit tags</source>
+            <translation>編輯標籤</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/tags_dialog.py" />
+            <source>tags to add, comma separated</source>
+            <translation>要新增的標籤，以逗號分隔</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/tags_dialog.py" />
+            <source>tags to remove, comma separated</source>
+            <translation>要移除的標籤，以逗號分隔</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/tags_dialog.py" />
+            <source>Add</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/tags_dialog.py" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/tags_dialog.py" />
+            <source>Tags of {what}. A removed model tag stays rejected; Ctrl+Z undoes.</source>
+            <translation>{what}的標籤。被移除的模型標籤會一直保持移除；Ctrl+Z 可復原。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThumbDelegate</name>
+        <message>
+            <location filename="../../acgdesk/gui/delegate.py" />
+            <source>sensitive</source>
+            <translation>敏感</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/delegate.py" />
+            <source>questionable</source>
+            <translation>存疑</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/delegate.py" />
+            <source>explicit</source>
+            <translation>露骨</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoActions</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/history_panel.py" line="101" />
+            <source>Undo</source>
+            <translation>復原</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/history_panel.py" line="102" />
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>History…</source>
+            <translation>歷史記錄…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Undo {what}</source>
+            <translation>復原{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Redo {what}</source>
+            <translation>重做{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Could not redo: {e}</source>
+            <translation>無法重做：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_panel.py" />
+            <source>Could not undo: {e}</source>
+            <translation>無法復原：{e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpscaleDialog</name>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Conservative</source>
+            <translation>保守</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>None</source>
+            <translation>無</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Light</source>
+            <translation>輕度</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Medium</source>
+            <translation>中度</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Strong</source>
+            <translation>強力</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Upscale %n image(s)</source>
+            <translation>
+                <numerusform>放大 %n 張圖片</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Model (Real-CUGAN)</source>
+            <translation>模型（Real-CUGAN）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Scale</source>
+            <translation>倍率</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Denoise</source>
+            <translation>降噪</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>A new file is written next to each original; originals are never changed.</source>
+            <translation>每張原圖旁邊會寫入一個新檔案；原圖絕不會被修改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Viewer</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer.py" />
+            <location filename="../../acgdesk/gui/view/viewer_status.py" />
+            <source>Loading…</source>
+            <translation>載入中…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_status.py" />
+            <source>paused (K)</source>
+            <translation>已暫停 (K)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_status.py" />
+            <source>frame {i} / {n}</source>
+            <translation>第 {i} / {n} 幀</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer.py" />
+            <source>Copied the image</source>
+            <translation>已複製圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer.py" />
+            <source>Blurred for its content rating: click to show</source>
+            <translation>因內容分級已模糊：點選顯示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer.py" />
+            <source>Slideshow</source>
+            <translation>投影片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer.py" />
+            <source>Seconds per picture:</source>
+            <translation>每張圖片的秒數：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer.py" />
+            <source>View</source>
+            <translation>檢視</translation>
+        </message>
+    </context>
+    <context>
+        <name>ViewerMenu</name>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Next</source>
+            <translation>下一張</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Previous</source>
+            <translation>上一張</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Fit to window</source>
+            <translation>適應視窗</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Actual size (100 %)</source>
+            <translation>實際大小 (100 %)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Rotate clockwise</source>
+            <translation>順時針旋轉</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Rotate anticlockwise</source>
+            <translation>逆時針旋轉</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Full screen</source>
+            <translation>全螢幕</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Information</source>
+            <translation>資訊</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Play animation</source>
+            <translation>播放動畫</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Pause animation</source>
+            <translation>暫停動畫</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Stars</source>
+            <translation>星級</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>No stars</source>
+            <translation>無星級</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Favourite</source>
+            <translation>收藏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Pick</source>
+            <translation>留用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Reject</source>
+            <translation>排除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Undo</source>
+            <translation>復原</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Stop slideshow</source>
+            <translation>停止投影片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Start slideshow</source>
+            <translation>開始投影片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Shuffle</source>
+            <translation>隨機播放</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Slideshow interval…</source>
+            <translation>投影片間隔…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/view/viewer_commands.py" />
+            <source>Back to the grid</source>
+            <translation>返回網格</translation>
+        </message>
+    </context>
+    <context>
+        <name>WrapLabel</name>
+        <message>
+            <location filename="../../acgdesk/gui/detail_widgets.py" />
+            <source>Copy</source>
+            <translation>複製</translation>
+        </message>
+    </context>
+    <context>
+        <name>batch</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>{n} selected</source>
+            <translation>已選 {n} 張</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/controller.py" line="178" />
+            <source>1 image</source>
+            <translation>1 張圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>all {n} results</source>
+            <translation>全部 {n} 個結果</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Stars</source>
+            <translation>星級</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="74" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
+            <source>Favourite</source>
+            <translation>收藏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="76" />
+            <source>Not a favourite</source>
+            <translation>取消收藏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Flag</source>
+            <translation>旗標</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="77" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
+            <source>Pick</source>
+            <translation>留用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="78" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
+            <source>Reject</source>
+            <translation>排除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="81" />
+            <source>No flag</source>
+            <translation>無旗標</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Edit tags…</source>
+            <translation>編輯標籤…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Add to album</source>
+            <translation>新增到相簿</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>New album…</source>
+            <translation>新增相簿…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Remove from album</source>
+            <translation>從相簿移除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Export sidecars…</source>
+            <translation>匯出附屬檔案…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Copy to folder…</source>
+            <translation>複製到資料夾…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Move to folder…</source>
+            <translation>移動到資料夾…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Move to trash…</source>
+            <translation>移到資源回收筒…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Not available in this version of the library core</source>
+            <translation>此版本的圖庫核心不支援此功能</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Nothing selected</source>
+            <translation>未選擇任何內容</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Apply to {what}</source>
+            <translation>應用於{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>New album</source>
+            <translation>新增相簿</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Name of the album for {what}:</source>
+            <translation>{what}的相簿名稱：</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>writing sidecars</source>
+            <translation>正在寫入附屬檔案</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Exporting sidecars for {what}</source>
+            <translation>正在匯出{what}的附屬檔案</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Moving and copying files needs a newer library core</source>
+            <translation>移動和複製檔案需要更新版本的圖庫核心</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Move to folder</source>
+            <translation>移動到資料夾</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Copy to folder</source>
+            <translation>複製到資料夾</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Checking {what}…</source>
+            <translation>正在檢查{what}…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Cannot do that: {e}</source>
+            <translation>無法執行：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Nothing to move or copy</source>
+            <translation>沒有要移動或複製的內容</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Moving</source>
+            <translation>正在移動</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Copying</source>
+            <translation>正在複製</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>{verb} {what} to {dest}</source>
+            <translation>{verb}{what}到 {dest}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Moving files to the trash needs a newer library core</source>
+            <translation>將檔案移到資源回收筒需要更新版本的圖庫核心</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Moving {what} to the trash</source>
+            <translation>正在將{what}移到資源回收筒</translation>
+        </message>
+    </context>
+    <context>
+        <name>curation</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>1 image</source>
+            <translation>1 張圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>pick</source>
+            <translation>留用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>rejected</source>
+            <translation>已排除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>&amp;File</source>
+            <translation>檔案(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>&amp;Edit</source>
+            <translation>編輯(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Select all</source>
+            <translation>全選</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Select none</source>
+            <translation>取消選擇</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>After marking, go to the next image</source>
+            <translation>標記後跳到下一張圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>&amp;Selection</source>
+            <translation>選擇(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Selection</source>
+            <translation>選擇</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Mark, tag, add to an album, export, move, copy or trash the selection</source>
+            <translation>對選取的圖片標記、加標籤、加入相簿、匯出、移動、複製或移到資源回收筒</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Select images to mark</source>
+            <translation>請選擇要標記的圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Nothing changed: {what}</source>
+            <translation>沒有變化：{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Could not do that: {e}</source>
+            <translation>無法執行：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Nothing to redo</source>
+            <translation>沒有可重做的操作</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Nothing to undo</source>
+            <translation>沒有可復原的操作</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Redone: {what}</source>
+            <translation>已重做：{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Undone: {what}</source>
+            <translation>已復原：{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>{what} failed: {e}</source>
+            <translation>{what}失敗：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>{what}: cancelled</source>
+            <translation>{what}：已取消</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>%Ln sidecar(s) written, {old} already there, {none} without tags, {bad} failed</source>
+            <translation>
+                <numerusform>已寫入 %Ln 個附屬檔案，{old} 個已存在，{none} 個沒有標籤，{bad} 個失敗</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Learning your taste needs a newer library core</source>
+            <translation>學習你的喜好需要更新版本的圖庫核心</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Learning your taste from your marks</source>
+            <translation>正在根據你的標記學習你的喜好</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Could not learn your taste: {e}</source>
+            <translation>無法學習你的喜好：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>Taste: {what}</source>
+            <translation>喜好：{what}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>learnt again</source>
+            <translation>已重新學習</translation>
+        </message>
+    </context>
+    <context>
+        <name>jobs</name>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>Indexing %n folder(s)</source>
+            <translation>
+                <numerusform>正在為 %n 個資料夾建立索引</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>Updating library</source>
+            <translation>正在更新圖庫</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>Installing {name}</source>
+            <translation>正在安裝 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>ETA {t}</source>
+            <translation>剩餘 {t}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Files in: {where}</source>
+            <translation>檔案位置：{where}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Installing {name}: see the jobs panel</source>
+            <translation>正在安裝 {name}：請檢視工作面板</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Importing {name}</source>
+            <translation>正在匯入 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>HF_ENDPOINT is set ({url}) and wins</source>
+            <translation>已設定 HF_ENDPOINT（{url}），以它為準</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Hub endpoint: {url}</source>
+            <translation>Hub 位址：{url}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>Now used in place: {ids}</source>
+            <translation>現已就地使用：{ids}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>No new model found on disk ({n} copies seen)</source>
+            <translation>磁碟上沒有找到新模型（看到 {n} 個副本）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Upscale</source>
+            <translation>放大</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>Upscale {name} {scale}x</source>
+            <translation>放大 {name} {scale}x</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>starting</source>
+            <translation>正在啟動</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/upscale.py" />
+            <source>upscale failed</source>
+            <translation>放大失敗</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/watching.py" />
+            <source>Watching folders</source>
+            <translation>正在監視資料夾</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/watching.py" />
+            <source>Watching %n folder(s)</source>
+            <translation>
+                <numerusform>正在監視 %n 個資料夾</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>done</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>failed</source>
+            <translation>失敗</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/jobs.py" />
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>marks</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
+            <source>Favourite</source>
+            <translation>收藏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <source>Not a favourite</source>
+            <translation>取消收藏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
+            <source>Pick</source>
+            <translation>留用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
+            <source>Reject</source>
+            <translation>排除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <source>No flag</source>
+            <translation>無旗標</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <source>No stars</source>
+            <translation>無星級</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/marks_keys.py" />
+            <source>Could not mark: {e}</source>
+            <translation>無法標記：{e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>prompts</name>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Copied the parameters</source>
+            <translation>已複製參數</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Copied</source>
+            <translation>已複製</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>{n} selected images</source>
+            <translation>選取的 {n} 張圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>{n} results</source>
+            <translation>{n} 個結果</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>{n} images</source>
+            <translation>{n} 張圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Export the prompts of {scope}</source>
+            <translation>匯出{scope}的提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Text, one block per image (*.txt);;JSON lines (*.jsonl)</source>
+            <translation>文字，每張圖片一段 (*.txt);;JSON Lines (*.jsonl)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Exporting {n} prompts</source>
+            <translation>正在匯出 {n} 條提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Export failed: {e}</source>
+            <translation>匯出失敗：{e}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>{n} prompts written to {path}</source>
+            <translation>已將 {n} 條提示詞寫入 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <location filename="../../work/main/acgdesk/gui/view/info_overlay.py" line="61" />
+            <source>Prompt</source>
+            <translation>提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Copy prompt</source>
+            <translation>複製提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Copy negative prompt</source>
+            <translation>複製負面提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Copy parameters (A1111)</source>
+            <translation>複製參數 (A1111)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Search images with this prompt</source>
+            <translation>搜尋使用此提示詞的圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Search images with this seed</source>
+            <translation>搜尋使用此種子的圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Search images with this model</source>
+            <translation>搜尋使用此模型的圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Prompt statistics…</source>
+            <translation>提示詞統計…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/prompts/controller.py" />
+            <source>Export prompts…</source>
+            <translation>匯出提示詞…</translation>
+        </message>
+    </context>
+    <context>
+        <name>similar</name>
+        <message>
+            <location filename="../../acgdesk/gui/similar.py" />
+            <source>image data</source>
+            <translation>影像資料</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/similar.py" />
+            <source>similar to {what}</source>
+            <translation>與 {what} 相似</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/similar.py" />
+            <source> among {n} matching files</source>
+            <translation>，範圍為 {n} 個符合的檔案</translation>
+        </message>
+    </context>
+    <context>
+        <name>transfer</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Move</source>
+            <translation>移動</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Copy</source>
+            <translation>複製</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>{verb} %Ln file(s) to {dest}?</source>
+            <translation>
+                <numerusform>{verb} %Ln 個檔案到 {dest}？</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>{n} of them conflict with a file already there (in red): nothing is ever overwritten.</source>
+            <translation>其中 {n} 個與已有檔案衝突（紅色顯示）：絕不會覆蓋任何檔案。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Nothing is overwritten; Ctrl+Z undoes it.</source>
+            <translation>不會覆蓋任何檔案；Ctrl+Z 可復原。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>That folder is outside the library: the moved files leave it (what is known about them is kept for a while, should they come back).</source>
+            <translation>該資料夾在圖庫之外：移動的檔案將離開圖庫（關於它們的資訊會保留一段時間，以防它們回來）。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Move files</source>
+            <translation>移動檔案</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Copy files</source>
+            <translation>複製檔案</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Move %Ln file(s) to the trash?
+They can be restored from the trash, or with Ctrl+Z.</source>
+            <translation>
+                <numerusform>將 %Ln 個檔案移到資源回收筒？
+可以從資源回收筒恢復，或按 Ctrl+Z。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/transfer_dialog.py" />
+            <source>Move to trash</source>
+            <translation>移到資源回收筒</translation>
+        </message>
+    </context>
+</TS>
