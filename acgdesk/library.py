@@ -28,6 +28,7 @@ from acgdesk.core.paths import (
     resolve_library_dir,
 )
 from acgdesk.core.settings import IndexSettings
+from acgdesk.core.text_norm import has_cjk
 from acgdesk.db import files as files_db
 from acgdesk.db.albums import album_lookup
 from acgdesk.db.connection import connect, transaction
@@ -557,11 +558,21 @@ class Library:
         Free words are not ranked here (that is semantic search); filters and ``sort:`` still apply.
         """
         conn = self.db.conn
-        query = parse_query(text, is_known_tag=known_tag_lookup(conn))
-        thresholds = self.display_thresholds()
-        compiled = compile_query(
-            query, thresholds=thresholds, file_stats=stats_usable(conn, thresholds), albums=album_lookup(conn)
-        )
+        known = known_tag_lookup(conn)
+        query = parse_query(text, is_known_tag=lambda name: not has_cjk(name) and known(name))
+        if any(has_cjk(word) for word in query.free_words):
+            # CJK words are filters, matched literally in names, folders, prompts and tags
+            # (acgdesk.search.literal): the search service's compilation applies them
+            compiled = self.search_service.compile(text)
+        else:
+            query = parse_query(text, is_known_tag=known)
+            thresholds = self.display_thresholds()
+            compiled = compile_query(
+                query,
+                thresholds=thresholds,
+                file_stats=stats_usable(conn, thresholds),
+                albums=album_lookup(conn),
+            )
         sql, params = compiled.statement("f.id", limit=limit)
         return [row[0] for row in conn.execute(sql, params)]
 

@@ -219,3 +219,18 @@ def test_search_json_keeps_characters(lib):
     library, folder = lib
     out = json.dumps(library.search("霊夢").to_dict(), ensure_ascii=False)
     assert str(folder / "画集/東方Project/霊夢.png") in out
+
+
+def test_query_ids_filters_by_cjk_words_too(lib):
+    """The unranked path (CLI exports, album rules, the window's browsing) applies CJK words as
+    literal filters like search does, instead of ignoring them and returning everything."""
+    library, folder = lib
+    by_id = {r[0]: r[1] for r in library.db.execute("SELECT id, path FROM files")}
+
+    def ids_paths(text: str) -> set[str]:
+        return {by_id[i] for i in library.query_ids(text)}
+
+    assert ids_paths("東方") == rel(folder, "画集/東方Project/霊夢.png", "画集/東方Project/cat_girl.png")
+    assert ids_paths("猫耳") == rel(folder, "画集/東方Project/cat_girl.png")
+    assert ids_paths("画集 ネコ") == set()
+    assert len(library.query_ids("")) > 3  # no words: every ok file
