@@ -124,7 +124,15 @@ def lupdate(lang: str, workdir: Path) -> ET.Element:
     subprocess.run(
         [*args, "-target-language", LANGUAGES[lang][0], "-ts", str(ts)], check=True, capture_output=True
     )
-    return ET.parse(ts).getroot()
+    root = ET.parse(ts).getroot()
+    # lupdate writes file names relative to the .ts file (workdir), whatever -locations says: make
+    # them absolute here, not relative to the current folder (which only worked when both folders
+    # happened to lie at the same depth)
+    for loc in root.iter("location"):
+        name = loc.get("filename")
+        if name and not Path(name).is_absolute():
+            loc.set("filename", str((workdir / name).resolve()))
+    return root
 
 
 def regroup(root: ET.Element, bare: dict[Path, tuple[str, set[str]]]) -> dict[str, list[ET.Element]]:

@@ -55,6 +55,7 @@ ACG_ENTRIES: tuple[ModelSpec, ...] = (
         size="~541 MB",
         speed="fast",
         tensor_pickles=True,  # .bin only: scanned, then converted to safetensors at install
+        multilingual=True,
     ),
     ModelSpec(
         id="danbooru-clip",

@@ -120,6 +120,9 @@ class ModelSpec:
     # them proves tensors and plain containers only (nothing is unpickled to check), and converted to
     # safetensors at install, which is all that is ever loaded.
     tensor_pickles: bool = False
+    # A text encoder that reads Chinese / Japanese as well as English: CJK query words go to it
+    # instead of the literal name / prompt match used with English-only encoders.
+    multilingual: bool = False
 
     @property
     def key(self) -> str:

@@ -254,6 +254,9 @@ class SearchService:
             with contextlib.suppress(QuerySyntaxError):  # "-solo sunset": a negated known tag stays one
                 query = parse(text)
         words = split_free_words(query.free_words)  # CJK words match literally (acgdesk.search.literal)
+        if words.literal and catalogue.get(self.text_model_id()).multilingual:
+            # a multilingual encoder (ACGVoc2vec) understands them: ネコミミ ranks cat_ears by meaning
+            words = split_free_words(())
         if words.literal:
             query = dataclasses.replace(query, free_text=words.semantic)
         compiled = compile_query(
