@@ -28,11 +28,8 @@ from acgdesk.core.paths import (
     resolve_library_dir,
 )
 from acgdesk.core.settings import IndexSettings
-from acgdesk.core.text_norm import has_cjk
 from acgdesk.db import files as files_db
-from acgdesk.db.albums import album_lookup
 from acgdesk.db.connection import connect, transaction
-from acgdesk.db.file_stats import stats_usable
 from acgdesk.db.generation import fill_requested
 from acgdesk.db.migrations import applied_migrations, migrate
 from acgdesk.db.predictions import (
@@ -45,15 +42,14 @@ from acgdesk.db.predictions import (
 )
 from acgdesk.db.settings import get_setting, set_setting
 from acgdesk.imaging.thumbnails import sweep_temporary_files, thumbnail_path
+from acgdesk.library.browsing import Browsing
+from acgdesk.library.sidecars import Sidecars
 from acgdesk.models.devices import RuntimePrefs
 from acgdesk.models.loader import DEFAULT_INDEX_MODELS, IdleReleaser, Loaded, load_image_model, specs_for
 from acgdesk.models.results import ImageModel
 from acgdesk.models.store import ModelNotInstalled, ModelStore
 from acgdesk.pipeline.engine import CancelToken
 from acgdesk.pipeline.progress import ProgressCallback
-from acgdesk.search.autocomplete import known_tag_lookup
-from acgdesk.search.compile import compile_query
-from acgdesk.search.query import parse as parse_query
 from acgdesk.search.service import SearchResults, SearchService
 
 if TYPE_CHECKING:  # imported where used: a CLI query should not pay for watching or upscaling
@@ -61,8 +57,6 @@ if TYPE_CHECKING:  # imported where used: a CLI query should not pay for watchin
     from acgdesk.pipeline.indexer import FolderTarget, IndexReport
     from acgdesk.prompts.facets import GenerationCatalog
     from acgdesk.search.duplicates import DuplicateGroup
-    from acgdesk.tags.captions import CaptionOptions
-    from acgdesk.tags.sidecars import ExportReport, ImportReport
     from acgdesk.upscale import UpscaleEvent, UpscaleOptions, UpscaleQueue, UpscaleResult
     from acgdesk.watch import PruneReport, WatchConfig, Watcher
     from acgdesk.watch.events import EventCallback
@@ -101,7 +95,7 @@ class FolderInfo:
         return dict(self.__dict__)
 
 
-class Library:
+class Library(Browsing, Sidecars):
     """An open library. Use as a context manager, or call :meth:`close`."""
 
     def __init__(self, root: Path, db: sqlite_utils.Database, settings: IndexSettings) -> None:
@@ -362,234 +356,7 @@ class Library:
             records.append(GenerationRecord.from_metadata(info.get("metadata")))
         return {"files": files, "records": records, "diffs": compare_generation(records)}
 
-    # -- viewing: decoded pictures for the viewer and compare views
-    def view_file(self, file_id: int) -> dict[str, Any]:
-        """Where a file is and what indexing recorded: ``path`` (as ``open`` takes it), ``width`` and
-        ``height`` (as displayed), ``frames``, ``format``, ``status``, ``error_kind`` and ``error``."""
-        row = files_db.file_row(self.db, file_id=int(file_id))
-        if row is None:
-            raise LibraryError(f"not in the library: {file_id}")
-        keys = ("id", "width", "height", "frames", "format", "status", "error_kind", "error")
-        return {"path": StoredPath.to_fs(row["path"], row["path_bytes"]), **{k: row[k] for k in keys}}
-
-    def view_picture(self, file_id: int, *, box: tuple[int, int] | None = None) -> dict[str, Any]:
-        """A file decoded for the screen by :func:`acgdesk.imaging.view.decode_for_view` (the safe
-        decoder's pixel budget, EXIF orientation, sRGB, 8-bit RGB or RGBA), shrunk to fit ``box``
-        (width, height; a JPEG decodes at a reduced scale, others through Pillow's ``reduce``), or
-        whole when ``box`` is None.
-
-        Returns ``path``, ``format``, ``width``/``height`` (the original, as displayed), ``whole``
-        (decoded at full size), ``loop`` (0: forever) and ``frames``: (Pillow image, duration in ms)
-        pairs, several for an animated GIF, WebP or PNG (shrunk further to keep them all within
-        ``acgdesk.imaging.view.FRAME_BUDGET_BYTES``). Raises ImageFileError, with the reason
-        indexing recorded if any."""
-        from acgdesk.core.errors import ImageFileError
-        from acgdesk.imaging.view import decode_for_view
-
-        info = self.view_file(file_id)
-        try:
-            picture = decode_for_view(
-                info["path"],
-                box=box,
-                max_pixels=self.settings.max_pixels,
-                expected_size=(info["width"] or 0, info["height"] or 0),
-                expected_format=info["format"],
-            )
-        except ImageFileError as exc:
-            if info["error"]:
-                raise ImageFileError(exc.kind, info["error"]) from exc
-            raise
-        return {
-            "path": info["path"],
-            "format": picture.format,
-            "width": picture.width,
-            "height": picture.height,
-            "whole": picture.whole,
-            "frames": picture.frames,
-            "loop": picture.loop,
-        }
-
-    # -- browsing: folder tree counts and content ratings for the grid
-    def subfolder_counts(self) -> dict[int, dict[str, int]]:
-        """For each library folder id, ``{directory path: ok files in it and below}`` for the folder
-        itself and every directory under it that holds readable files (one grouped query)."""
-        sep = os.sep
-        roots = {
-            f.id: (f.path if f.path == sep else f.path.rstrip(sep)) for f in files_db.list_folders(self.db)
-        }
-        out: dict[int, dict[str, int]] = {folder_id: {root: 0} for folder_id, root in roots.items()}
-        # rtrim(path, <every character of path but the separator>) is the path up to its last separator
-        rows = self.db.conn.execute(
-            "SELECT folder_id, rtrim(path, replace(path, ?, '')), COUNT(*) FROM files "
-            "WHERE status = 'ok' GROUP BY 1, 2",
-            (sep,),
-        )
-        for folder_id, directory, count in rows:
-            root = roots.get(folder_id)
-            if root is None:
-                continue
-            counts = out[folder_id]
-            prefix = root if root.endswith(sep) else root + sep
-            path = directory[:-1] if len(directory) > 1 and directory.endswith(sep) else directory
-            while path != root and path.startswith(prefix):  # the directory and each parent below root
-                counts[path] = counts.get(path, 0) + count
-                path = path[: path.rindex(sep)] or sep
-            counts[root] += count
-        return out
-
-    def aspect_ratios(self, ids: Sequence[int]) -> Any:
-        """Width / height (as displayed) of each file id, as a float32 numpy array in the order of
-        ``ids``; 0 where the id is unknown or its size was not read. One query per 100,000 ids."""
-        import numpy as np
-
-        wanted = np.asarray(ids, dtype=np.int64)
-        out = np.zeros(len(wanted), dtype=np.float32)
-        step = 100_000
-        for start in range(0, len(wanted), step):
-            chunk = wanted[start : start + step]
-            rows = self.db.conn.execute(
-                "SELECT j.key, f.width, f.height FROM json_each(?) AS j JOIN files f ON f.id = j.value "
-                "WHERE f.width > 0 AND f.height > 0",
-                (json.dumps(chunk.tolist()),),
-            ).fetchall()
-            if rows:
-                found = np.asarray(rows, dtype=np.float64)
-                out[start + found[:, 0].astype(np.int64)] = found[:, 1] / found[:, 2]
-        return out
-
-    def content_ratings(self, ids: Sequence[int]) -> dict[int, str]:
-        """The content rating each file shows (general, sensitive, questionable, explicit; "" when no
-        model or user rated it), as ``rating:`` searches see it: from ``file_stats`` where usable,
-        computed for the files without a row. Unknown ids are left out."""
-        conn = self.db.conn
-        wanted = [int(i) for i in ids]
-        thresholds = self.display_thresholds()
-        out: dict[int, str] = {}
-        if wanted and stats_usable(conn, thresholds):
-            out.update(
-                conn.execute(
-                    "SELECT fs.file_id, fs.rating FROM json_each(?) AS j "
-                    "JOIN file_stats fs ON fs.file_id = j.value",
-                    (json.dumps(wanted),),
-                )
-            )
-        missing = [i for i in wanted if i not in out]
-        if missing:
-            known = {
-                r[0]
-                for r in conn.execute(
-                    "SELECT f.id FROM json_each(?) AS j JOIN files f ON f.id = j.value",
-                    (json.dumps(missing),),
-                )
-            }
-            for file_id in missing:
-                if file_id in known:
-                    tags = effective_tags(conn, file_id, thresholds)
-                    out[file_id] = next((t["name"] for t in tags if t["category"] == "rating"), "")
-        return out
-
-    # -- sidecars ------------------------------------------------------------------------------------
-    def _rows_under(self, paths: Sequence[str | os.PathLike[str]] | None) -> list[dict[str, Any]]:
-        """``ok`` file rows under the given folders/files (all when None)."""
-        rows = list(
-            self.db.query(
-                "SELECT id, path, path_bytes, folder_id FROM files WHERE status = 'ok' ORDER BY path"
-            )
-        )
-        if not paths:
-            return rows
-        wanted = [normalise_root(p) for p in paths]
-        prefixes = tuple(w.rstrip(os.sep) + os.sep for w in wanted)
-        return [
-            r
-            for r in rows
-            if (fs := StoredPath.to_fs(r["path"], r["path_bytes"])) in wanted or fs.startswith(prefixes)
-        ]
-
-    def export_tags(
-        self,
-        paths: Sequence[str | os.PathLike[str]] | None,
-        out_dir: str | os.PathLike[str] | None,
-        *,
-        fmt: str = "txt",
-        options: CaptionOptions | None = None,
-        overwrite: bool = False,
-        beside_images: bool = False,
-    ) -> ExportReport:
-        """Caption (.txt) or XMP sidecars for the files under ``paths``; never overwrites by default
-        and never writes outside ``out_dir`` (or, with ``beside_images``, each image's folder). XMP
-        carries the file's stars as ``xmp:Rating`` (a reject as -1)."""
-        roots = {f.id: f.fs_path for f in files_db.list_folders(self.db)}
-        from acgdesk.tags.captions import CaptionOptions
-        from acgdesk.tags.sidecars import export_sidecars
-
-        return export_sidecars(
-            self.db,
-            self._rows_under(paths),
-            Path(out_dir) if out_dir else None,
-            fmt=fmt,
-            options=options or CaptionOptions(thresholds=self.display_thresholds()),
-            overwrite=overwrite,
-            beside_images=beside_images,
-            folder_roots=roots,
-            ratings=self._xmp_rating,
-        )
-
-    def _xmp_rating(self, file_id: int) -> int | None:
-        """A file's stars (reject: -1) as sidecars carry them; None for an unmarked file."""
-        from acgdesk.db.marks import get_marks
-
-        marks = get_marks(self.db.conn, [file_id])[file_id]
-        return None if marks.empty else marks.xmp_rating
-
-    def import_tags(
-        self, paths: Sequence[str | os.PathLike[str]] | None, *, fmt: str = "auto"
-    ) -> ImportReport:
-        """Read .txt / XMP sidecars next to the files under ``paths`` as user tags."""
-        from acgdesk.tags.sidecars import import_sidecars
-
-        return import_sidecars(self.db, self._rows_under(paths), fmt=fmt)
-
-    # -- browsing: what a front end's search bar and grid ask for -----------------------------------
-    def query_ids(self, text: str, *, limit: int | None = None) -> list[int]:
-        """Ids of the ``ok`` files matching ``text`` (the search language), in the query's order.
-
-        Raises :class:`~acgdesk.search.query.QuerySyntaxError` (with the position) for a bad query.
-        Free words are not ranked here (that is semantic search); filters and ``sort:`` still apply.
-        """
-        conn = self.db.conn
-        known = known_tag_lookup(conn)
-        query = parse_query(text, is_known_tag=lambda name: not has_cjk(name) and known(name))
-        if any(has_cjk(word) for word in query.free_words):
-            # CJK words are filters, matched literally in names, folders, prompts and tags
-            # (acgdesk.search.literal): the search service's compilation applies them
-            compiled = self.search_service.compile(text)
-        else:
-            query = parse_query(text, is_known_tag=known)
-            thresholds = self.display_thresholds()
-            compiled = compile_query(
-                query,
-                thresholds=thresholds,
-                file_stats=stats_usable(conn, thresholds),
-                albums=album_lookup(conn),
-            )
-        sql, params = compiled.statement("f.id", limit=limit)
-        return [row[0] for row in conn.execute(sql, params)]
-
-    def thumbnail_refs(self, ids: Sequence[int]) -> dict[int, tuple[str, Path | None]]:
-        """(path, cached thumbnail or None) of each file id, looked up in a few queries."""
-        out: dict[int, tuple[str, Path | None]] = {}
-        wanted = [int(i) for i in ids]
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            for file_id, path, content_hash in self.db.conn.execute(
-                f"SELECT id, path, content_hash FROM files WHERE id IN ({marks})", chunk
-            ):
-                thumb = self.thumbnail_for(content_hash) if content_hash else None
-                out[file_id] = (path, thumb if thumb is not None and thumb.exists() else None)
-        return out
-
+    # -- settings and folders --------------------------------------------------------------------
     def set_display_thresholds(self, thresholds: dict[str, float]) -> dict[str, float]:
         """Change some per-category display thresholds; returns them all."""
         merged = {**self.display_thresholds(), **{k: float(v) for k, v in thresholds.items()}}
