@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from acgdesk.db.generation import name_stem
 from acgdesk.imaging.generation.names import SAMPLER_LABELS, SCHEDULER_LABELS
 from acgdesk.imaging.generation.record import GenerationInfo, LoraRef, SamplerRun
 
@@ -24,7 +25,6 @@ __all__ = ["a1111_parameters", "a1111_quote", "lora_prompt", "main_run", "model_
 
 _SAMPLERS = SAMPLER_LABELS
 _SCHEDULERS = SCHEDULER_LABELS
-_MODEL_SUFFIX_RE = re.compile(r"\.(safetensors|ckpt|pt|pth|bin|gguf|sft)$", re.I)
 # Params the A1111 line is built from (by name below), or that are no setting at all.
 _HANDLED = frozenset(
     {
@@ -197,8 +197,9 @@ def _label(value: Any, table: Mapping[str, str]) -> Any:
 
 
 def model_stem(name: str) -> str:
-    """A LoRA or checkpoint as A1111 names it: the file name without folders and extension."""
-    return _MODEL_SUFFIX_RE.sub("", re.split(r"[\\/]", name.strip())[-1])
+    """A LoRA or checkpoint as A1111 names it: the file name without folders and extension (the
+    stem the generation tables store and match by)."""
+    return name_stem(name) or ""
 
 
 def _model_name(value: Any) -> Any:
