@@ -317,8 +317,10 @@ class Watcher:
         if c.kind == "root_gone":
             self._check_roots()
             return
-        if self._markers.note(c.kind, c.path, c.dest):
+        residual = self._markers.note(c)
+        if residual is None:
             return  # a sync marker: nothing to index
+        c = residual
         if self._excluded(c.path) and (not c.dest or self._excluded(c.dest)):
             return
         if c.kind in STRUCTURAL:

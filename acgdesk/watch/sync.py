@@ -17,10 +17,15 @@ would take the disk's newer state for an edit in place and give a row the wrong 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from acgdesk.watch.observe import Change
 
 SYNC_MARKER = ".acgdesk-sync-"
 
@@ -48,17 +53,29 @@ class SyncMarkers:
     def __init__(self) -> None:
         self._seen: dict[str, float] = {}
 
-    def note(self, kind: str, path: str, dest: str) -> bool:
-        """Called by the worker for every change; True if it is about a marker (then ignore it)."""
-        names = (os.path.basename(path), os.path.basename(dest))
-        if not (names[0].startswith(SYNC_MARKER) or names[1].startswith(SYNC_MARKER)):
-            return False
-        # Polling may pair a removed marker with the next one as a move (same inode): the new one is
-        # the move's destination. A removal says nothing new.
-        name = names[1] if kind == "moved" else names[0]
-        if kind != "deleted" and name.startswith(SYNC_MARKER):
-            self._seen.setdefault(name, time.monotonic())
-        return True
+    def note(self, c: Change) -> Change | None:
+        """Called by the worker for every change: the change with its marker part taken out, or
+        None when nothing else is left (a marker's own creation or removal).
+
+        A polling observer pairs a removed file with a new one by inode, and a marker's inode is
+        soon reused: it may report the marker "moved" to a new image (that image was created) or a
+        removed image "moved" to a new marker (that image was deleted). Swallowing such an event
+        whole lost the image's creation or deletion for good, so only the marker part goes."""
+        from_marker = os.path.basename(c.path).startswith(SYNC_MARKER)
+        to_marker = bool(c.dest) and os.path.basename(c.dest).startswith(SYNC_MARKER)
+        if not (from_marker or to_marker):
+            return c
+        if c.kind == "moved":
+            if to_marker:
+                self._seen.setdefault(os.path.basename(c.dest), time.monotonic())
+            if from_marker and to_marker:
+                return None
+            if from_marker:
+                return dataclasses.replace(c, kind="changed", path=c.dest, dest="")
+            return dataclasses.replace(c, kind="deleted", dest="")
+        if c.kind != "deleted" and from_marker:
+            self._seen.setdefault(os.path.basename(c.path), time.monotonic())
+        return None
 
     def round(
         self, root: str, deadline: float, alive: Callable[[], bool], generation: Callable[[], int]
