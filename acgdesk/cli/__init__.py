@@ -18,6 +18,7 @@ from typing import Any
 from acgdesk import __version__
 from acgdesk.cli import (
     curate_cmd,
+    dataset_cmd,
     facets_cmd,
     models_cmd,
     prompts_cmd,
@@ -109,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     tags_cmd.add_parsers(sub)
     curate_cmd.add_parsers(sub)
     prompts_cmd.add_parsers(sub)
+    dataset_cmd.add_parsers(sub)
     facets_cmd.add_parsers(sub)
     search_cmd.add_parsers(sub)
     watch_cmd.add_parsers(sub, _model_options)
@@ -187,6 +189,7 @@ def _dispatch(argv: Sequence[str] | None) -> int:
                 **dict.fromkeys(search_cmd.COMMANDS, search_cmd.run),
                 **dict.fromkeys(curate_cmd.COMMANDS, curate_cmd.run),
                 **dict.fromkeys(prompts_cmd.COMMANDS, prompts_cmd.run),
+                **dict.fromkeys(dataset_cmd.COMMANDS, dataset_cmd.run),
                 **dict.fromkeys(facets_cmd.COMMANDS, facets_cmd.run),
             }
             return handlers[args.command](library, args)

@@ -43,6 +43,7 @@ from acgdesk.db.predictions import (
 from acgdesk.db.settings import get_setting, set_setting
 from acgdesk.imaging.thumbnails import sweep_temporary_files, thumbnail_path
 from acgdesk.library.browsing import Browsing
+from acgdesk.library.datasets import Datasets
 from acgdesk.library.sidecars import Sidecars
 from acgdesk.models.devices import RuntimePrefs
 from acgdesk.models.loader import DEFAULT_INDEX_MODELS, IdleReleaser, Loaded, load_image_model, specs_for
@@ -95,7 +96,7 @@ class FolderInfo:
         return dict(self.__dict__)
 
 
-class Library(Browsing, Sidecars):
+class Library(Browsing, Sidecars, Datasets):
     """An open library. Use as a context manager, or call :meth:`close`."""
 
     def __init__(self, root: Path, db: sqlite_utils.Database, settings: IndexSettings) -> None:

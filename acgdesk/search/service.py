@@ -584,10 +584,14 @@ class SearchService:
         min_cosine: float = DEFAULT_MIN_COSINE,
         use_embeddings: bool = True,
         neighbours: int = 5,
+        ids: Sequence[int] | None = None,
     ) -> list[DuplicateGroup]:
-        """Groups of exact and near copies among the files ``query`` matches (all when empty)."""
+        """Groups of exact and near copies among the files ``query`` matches (all when empty), or
+        among ``ids`` when given (a dataset's chosen files)."""
         candidates = None
-        if query.strip():
+        if ids is not None:
+            candidates = np.asarray(sorted({int(i) for i in ids}), dtype=np.int64)
+        elif query.strip():
             candidates = self._ids(self.compile(query))
         pairs = None
         if use_embeddings:

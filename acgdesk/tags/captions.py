@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from acgdesk.db.predictions import USER, normalise_tag
 
 CHARACTER = "character"
+COPYRIGHT = "copyright"
 RATING = "rating"
 ORDERS = ("confidence", "alphabetical")
 
@@ -54,6 +55,8 @@ class CaptionOptions:
     ``white_background`` are the same). ``prepend`` words (e.g. a LoRA trigger word) always come
     first, are taken as written (only unescaped parentheses get escaped) and are never repeated.
     Rating tags are left out unless ``include_rating``; then only the likeliest one is used, first.
+    ``replace`` maps a tag (Danbooru spelling) to the tag written instead, or to ``""`` to drop it;
+    ``max_tags`` (0: no limit) cuts the selected tags after ordering, prepend words not counted.
     """
 
     thresholds: dict[str, float] = field(default_factory=lambda: {"general": 0.35, "character": 0.85})
@@ -65,8 +68,11 @@ class CaptionOptions:
     prepend: Sequence[str] = ()
     order: str = "confidence"
     character_first: bool = True
+    copyright_first: bool = False
     include_rating: bool = False
     separator: str = ", "
+    replace: Mapping[str, str] = field(default_factory=dict)
+    max_tags: int = 0
 
     def __post_init__(self) -> None:
         if self.order not in ORDERS:
@@ -80,6 +86,9 @@ class CaptionOptions:
             self.exclude = [self.exclude]
         if isinstance(self.include_only, str):
             self.include_only = [self.include_only]
+        if int(self.max_tags) < 0:
+            raise ValueError(f"max_tags must be 0 (no limit) or more, not {self.max_tags!r}")
+        self.replace = {_key(k): v.strip() for k, v in dict(self.replace).items() if _key(k)}
 
     def threshold_for(self, category: str) -> float:
         return float(self.thresholds.get(category, self.default_threshold))
@@ -153,12 +162,19 @@ def select_tags(tags: Iterable[dict], options: CaptionOptions) -> list[dict]:
         kept.sort(key=lambda t: (-float(t.get("probability", 1.0)), normalise_tag(t["name"])))
     else:
         kept.sort(key=lambda t: normalise_tag(t["name"]))
-    if options.character_first:
-        kept.sort(key=lambda t: (t.get("category") or "general") != CHARACTER)  # stable: keeps the order
+    leading = [
+        c for c, on in ((CHARACTER, options.character_first), (COPYRIGHT, options.copyright_first)) if on
+    ]
+    if leading:  # stable sort: the order inside each group is kept
+        kept.sort(key=lambda t: _lead_rank(t.get("category") or "general", leading))
     if options.include_rating and ratings:
         best = max(ratings, key=lambda t: (_is_user(t), float(t.get("probability", 1.0))))
         kept.insert(0, best)
     return kept
+
+
+def _lead_rank(category: str, leading: list[str]) -> int:
+    return leading.index(category) if category in leading else len(leading)
 
 
 def tag_text(name: str, options: CaptionOptions, *, escape: bool | None = None) -> str:
@@ -184,12 +200,20 @@ def format_caption(tags: Iterable[dict], options: CaptionOptions | None = None) 
             continue
         seen.add(key)
         parts.append(_escape_once(text) if options.escape_parentheses else text)
+    counted = 0
     for tag in select_tags(tags, options):
         key = normalise_tag(tag["name"])
-        if key in seen:
+        name = tag["name"]
+        if key in options.replace:
+            name = unescape(options.replace[key])
+            key = _key(name)
+        if not key or key in seen:
             continue
+        if options.max_tags and counted >= options.max_tags:
+            break
         seen.add(key)
-        parts.append(tag_text(tag["name"], options))
+        counted += 1
+        parts.append(tag_text(name, options))
     return options.separator.join(parts)
 
 
