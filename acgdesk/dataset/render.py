@@ -143,7 +143,8 @@ def _kept_metadata(path: str, fmt: str) -> dict:
         return extra
     parameters = text.get("parameters")
     if parameters:
-        ifd = exif.get_ifd(_EXIF_IFD)
+        ifd = dict(exif.get_ifd(_EXIF_IFD))
         if _USER_COMMENT not in ifd:
             ifd[_USER_COMMENT] = b"UNICODE\0" + parameters.encode("utf-16-be")
+            exif[_EXIF_IFD] = ifd  # a sub-IFD is written only when the main one points to it
     return {"exif": exif.tobytes()} if len(exif) else {}
