@@ -4,7 +4,6 @@ safety (nothing outside DIR, originals unchanged) and resume."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -85,8 +84,15 @@ def test_max_side_format_quality_metadata_flatten_and_min_side(library, tmp_path
     lib, folder = library
     Image.open(folder / "pic0.png").save(folder / "prompted.png", pnginfo=_info("parameters", "1girl, smile"))
     lib.index()
-    o = ImageOptions(resize="max_side", max_side=500, format="jpeg", quality=80, flatten=True,
-                     background="#00ff00", min_side=350)
+    o = ImageOptions(
+        resize="max_side",
+        max_side=500,
+        format="jpeg",
+        quality=80,
+        flatten=True,
+        background="#00ff00",
+        min_side=350,
+    )
     report = _export(lib, tmp_path / "out", images=o)
     files = {p.stem: p for p in (tmp_path / "out").rglob("*.jpg")}
     assert "pic3" not in files and any("smaller than 350" in s["reason"] for s in report.skipped)
@@ -95,7 +101,9 @@ def test_max_side_format_quality_metadata_flatten_and_min_side(library, tmp_path
         assert im.format == "JPEG" and max(im.size) <= 500
     assert Image.open(files["pic2"]).size == (500, 167)
     assert Image.open(files["clear"]).convert("RGB").getpixel((10, 10))[1] > 240  # flattened on green
-    assert "1girl, smile" in Image.open(files["prompted"]).getexif().get_ifd(0x8769)[0x9286].decode("utf-16-be")
+    assert "1girl, smile" in Image.open(files["prompted"]).getexif().get_ifd(0x8769)[0x9286].decode(
+        "utf-16-be"
+    )
     stripped = ImageOptions(resize="max_side", max_side=500, format="png", keep_metadata=False)
     _export(lib, tmp_path / "bare", images=stripped)
     assert "parameters" not in Image.open(next((tmp_path / "bare").rglob("prompted.png"))).info
@@ -112,16 +120,24 @@ def _info(key, value):
 def test_caption_rules_blacklist_replace_max_tags_and_prompt(library, tmp_path):
     lib, folder = library
     Image.open(folder / "pic0.png").save(
-        folder / "gen.png", pnginfo=_info("parameters", "(masterpiece:1.2), <lora:x:0.8> 1girl, [smile]\nSteps: 20")
+        folder / "gen.png",
+        pnginfo=_info("parameters", "(masterpiece:1.2), <lora:x:0.8> 1girl, [smile]\nSteps: 20"),
     )
     lib.index()
-    spec = CaptionSpec(trigger="tw", blacklist=["*_background"], replace={"cat_ears": "animal_ears"}, max_tags=2)
-    _export(lib, tmp_path / "a", captions=spec)
+    spec = CaptionSpec(
+        trigger="tw", blacklist=["*_background"], replace={"cat_ears": "animal_ears"}, max_tags=2
+    )
+    _export(lib, tmp_path / "a", selection=Selection(drop_duplicates=False), captions=spec)
     caption = next((tmp_path / "a").rglob("pic0.txt")).read_text().strip()
     assert caption.split(", ")[0] == "tw" and len(caption.split(", ")) == 3
     assert "white background" not in caption and "cat ears" not in caption
     # gen.png has pic0's pixels: keep both (near-duplicates would drop one)
-    _export(lib, tmp_path / "b", selection=Selection(drop_duplicates=False), captions=CaptionSpec(source="prompt_or_tags"))
+    _export(
+        lib,
+        tmp_path / "b",
+        selection=Selection(drop_duplicates=False),
+        captions=CaptionSpec(source="prompt_or_tags"),
+    )
     assert next((tmp_path / "b").rglob("gen.txt")).read_text().strip() == "masterpiece, 1girl, smile"
     assert "1girl" in next((tmp_path / "b").rglob("pic0.txt")).read_text()  # no prompt: its tags
 
@@ -135,9 +151,17 @@ def test_hf_and_onetrainer_layouts_with_a_stable_validation_split(library, tmp_p
     assert len(train) + len(val) == 7 and len(val) == 2
     assert all((tmp_path / "hf/train" / r["file_name"]).is_file() and r["text"] for r in train)
     _export(lib, tmp_path / "hf2", layout=layout)
-    again = [json.loads(x)["file_name"] for x in (tmp_path / "hf2/validation/metadata.jsonl").read_text().splitlines()]
+    again = [
+        json.loads(x)["file_name"]
+        for x in (tmp_path / "hf2/validation/metadata.jsonl").read_text().splitlines()
+    ]
     assert sorted(again) == sorted(r["file_name"] for r in val)
-    _export(lib, tmp_path / "ot", layout=LayoutOptions(format="onetrainer", validation=0.3), captions=CaptionSpec(trigger="c"))
+    _export(
+        lib,
+        tmp_path / "ot",
+        layout=LayoutOptions(format="onetrainer", validation=0.3),
+        captions=CaptionSpec(trigger="c"),
+    )
     concepts = json.loads((tmp_path / "ot/concepts.json").read_text())
     assert [c["name"] for c in concepts] == ["c", "c_validation"] and concepts[1]["validation_concept"]
     assert len(list((tmp_path / "ot/c").glob("*.txt"))) == 5
@@ -161,7 +185,9 @@ def test_resume_reuses_finished_images_and_update_removes_what_left(library, tmp
     left = sorted(p.stem for p in out.rglob("*.webp"))
     assert left == ["pic0", "pic2", "pic4"] and third.removed == 2 * 4  # images and captions
     manifest = read_manifest(out / "manifest.json")
-    assert manifest.complete and {e.image.split("/")[-1] for e in manifest.entries} == {f"{s}.webp" for s in left}
+    assert manifest.complete and {e.image.split("/")[-1] for e in manifest.entries} == {
+        f"{s}.webp" for s in left
+    }
 
 
 def test_an_interrupted_export_resumes_from_its_manifest(library, tmp_path):
@@ -210,6 +236,8 @@ def test_cli_export_dry_run_and_manifest_repeat(library, tmp_path, capsys):
     assert main([*args, "--trigger", "zz", "--resize", "max_side", "--max-side", "128", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["written"] == 7
-    assert main(["--library", str(lib.root), "dataset", "export", "--manifest", str(out / "manifest.json")]) == 0
+    assert (
+        main(["--library", str(lib.root), "dataset", "export", "--manifest", str(out / "manifest.json")]) == 0
+    )
     assert "0 written" in capsys.readouterr().out
     assert all(max(Image.open(p).size) <= 128 for p in (out / "10_zz").glob("*.png"))
