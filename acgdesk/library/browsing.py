@@ -24,7 +24,6 @@ from acgdesk.db import files as files_db
 from acgdesk.db.albums import album_lookup
 from acgdesk.db.file_stats import stats_usable
 from acgdesk.db.predictions import (
-    choose_rating,
     effective_tags,
 )
 from acgdesk.search.autocomplete import known_tag_lookup
@@ -35,25 +34,6 @@ if TYPE_CHECKING:  # imported where used: a CLI query should not pay for watchin
     pass
 
 log = logging.getLogger(__name__)
-
-# Display thresholds per tag category: WD's usual values (general 0.35, character 0.85).
-DEFAULT_THRESHOLDS = {"general": 0.35, "character": 0.85, "rating": 0.0, "default": 0.35}
-
-
-def rating_of(tags: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The file's content rating (see :func:`acgdesk.db.predictions.choose_rating`): a user's rating,
-    else a tagger's rating head when one ran (WD, dbv4), else NudeNet's."""
-    rejected = {t["name"] for t in tags if t["source"] == "user" and t["probability"] == 0.0}
-    chosen = choose_rating(
-        [
-            (t["name"], t["source"], t["probability"])
-            for t in tags
-            if t["category"] == "rating" and t["name"] not in rejected
-        ]
-    )
-    if chosen is None:
-        return None
-    return {"rating": chosen[0], "probability": chosen[2], "source": chosen[1]}
 
 
 class Browsing:

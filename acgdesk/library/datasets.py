@@ -110,10 +110,8 @@ class Datasets:
     def _dataset_ids(self, query: str, ids: Sequence[int] | None, filters: str) -> list[int]:
         if ids is None:
             return self.query_ids(f"{query} {filters}".strip())  # type: ignore[attr-defined]
-        if not filters:
-            wanted = {int(i) for i in ids}
-            known = {r[0] for r in self.db.conn.execute("SELECT id FROM files WHERE status = 'ok'")}
-            return [int(i) for i in dict.fromkeys(ids) if int(i) in wanted & known]
+        if not filters:  # rows that are not ``ok`` are left out by export_rows
+            return [int(i) for i in dict.fromkeys(ids)]
         allowed = set(self.query_ids(filters))  # type: ignore[attr-defined]
         return [int(i) for i in dict.fromkeys(ids) if int(i) in allowed]
 
