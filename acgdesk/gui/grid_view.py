@@ -60,6 +60,7 @@ class ThumbGrid(QAbstractItemView):
     cell_size_changed = Signal(int)
     layout_changed = Signal(str)  # "square" or "justified"
     ratios_ready = Signal()  # every result's aspect ratio is known (justified layout)
+    layout_settled = Signal()  # every ratio known, every row laid out, the scroll range exact
 
     def __init__(self, parent=None, *, cell: int = 176, spacing: int = 6) -> None:
         super().__init__(parent)
@@ -80,6 +81,7 @@ class ThumbGrid(QAbstractItemView):
         self._layout_timer.timeout.connect(self._layout_more)
         self._range_select = False  # Shift-click / Shift-arrow: select the range, not a rectangle
         self._press_row = -1
+        self._range_height = -1  # content height the scroll range was last set from
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -111,6 +113,9 @@ class ThumbGrid(QAbstractItemView):
         self._mode = mode
         if mode == "justified":
             self._justified = JustifiedLayout(self.viewport().width(), self._cell, self._spacing)
+            # rows laid out on demand (a far visualRect, a key press) change the height: the idle
+            # slice then sets the scroll range from it
+            self._justified.on_extended = self._schedule_layout
             self._load_ratios()
         else:
             self._justified = None
@@ -226,7 +231,10 @@ class ThumbGrid(QAbstractItemView):
         self.viewport().update()
 
     def _schedule_layout(self) -> None:
-        if self._justified is not None and not self._justified.done and not self._layout_timer.isActive():
+        lay = self._justified
+        if lay is None or self._layout_timer.isActive():
+            return
+        if not lay.done or self._range_height != lay.height():
             self._layout_timer.start()
 
     def _layout_more(self) -> None:
@@ -321,16 +329,29 @@ class ThumbGrid(QAbstractItemView):
             return
         self.verticalScrollBar().setValue((row // self.columns()) * self._pitch())
 
+    def is_settled(self) -> bool:
+        """True when the geometry is final: square, or justified with every ratio known, every row
+        laid out and the scroll range set from the exact height. Rows laid out on demand (a
+        ``visualRect`` far down) do not count until the idle slice has set the range."""
+        lay = self._justified
+        if lay is None:
+            return True
+        return lay.done and not self.ratios_pending() and self._range_height == lay.height()
+
     def updateGeometries(self) -> None:
+        was_settled = self.is_settled()
         if self._justified is not None:
             height = self._justified.height()
         else:
             height = self._rows() * self._pitch() + self._spacing
+        self._range_height = height
         bar = self.verticalScrollBar()
         bar.setRange(0, max(0, height - self.viewport().height()))
         bar.setPageStep(self.viewport().height())
         bar.setSingleStep(max(1, self._pitch() // 3))
         super().updateGeometries()
+        if self._justified is not None and self.is_settled() and not was_settled:
+            self.layout_settled.emit()
 
     def resizeEvent(self, event) -> None:
         first = self.first_visible_row()

@@ -20,6 +20,8 @@ This module is plain numpy: no Qt, so it is tested directly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 MIN_RATIO, MAX_RATIO = 0.25, 4.0  # panoramas and long strips still get a usable cell
@@ -35,6 +37,7 @@ class JustifiedLayout:
         self.target = max(8, int(target))
         self.spacing = int(spacing)
         self.ratios = np.zeros(0, dtype=np.float64)
+        self.on_extended: Callable[[], None] | None = None  # rows were added (the height changed)
         self._clear_rows()
 
     # -- inputs --------------------------------------------------------------------------------------
@@ -134,6 +137,8 @@ class JustifiedLayout:
         self.filled = np.concatenate((self.filled, filled))
         self.bottom = int(self.bottom + pitch.sum())
         self.laid = first + j
+        if self.on_extended is not None:
+            self.on_extended()
         return self.laid < n
 
     def extend_to_y(self, y: int) -> None:

@@ -43,11 +43,17 @@ def sizes_by_id(lib_root: Path) -> dict[int, tuple[int, int]]:
 
 
 def to_justified(qtbot, win) -> None:
-    """The user's way: the toggle in the filter bar; returns once every ratio is in."""
+    """The user's way: the toggle in the filter bar; returns once every ratio is in and the grid's
+    geometry is final (rows laid out, scroll range exact), which the idle layout slice reaches
+    after the ratios arrive."""
     assert win.grid.layout_mode == "square"
     with qtbot.waitSignal(win.grid.ratios_ready, timeout=10_000):
         win.filters.layout_buttons["justified"].click()
     assert win.grid.layout_mode == "justified"
+    if not win.grid.is_settled():
+        with qtbot.waitSignal(win.grid.layout_settled, timeout=10_000):
+            pass
+    assert win.grid.is_settled()
 
 
 def cell_rows(win) -> list[list[tuple[int, object]]]:
