@@ -87,8 +87,9 @@ class DatasetReport:
         return asdict(self)
 
 
-def check_out_dir(out_dir: Path) -> None:
-    """Refuse a folder that is not ours to fill (see the module doc); create a missing one."""
+def refuse_foreign_folder(out_dir: Path) -> None:
+    """Raise DatasetError for a folder that is not ours to fill (see the module doc); touches
+    nothing, so a preview can say it before the export is started."""
     if out_dir.exists() and not out_dir.is_dir():
         raise DatasetError(f"{out_dir} exists and is not a folder")
     ours = (out_dir / MANIFEST).is_file()
@@ -97,6 +98,11 @@ def check_out_dir(out_dir: Path) -> None:
             f"{out_dir} is not empty and holds no acgdesk dataset: choose an empty or new folder "
             "(a dataset is never mixed into other files)"
         )
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """Refuse a folder that is not ours to fill; create a missing one."""
+    refuse_foreign_folder(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -23,6 +23,8 @@ DEFAULTS = {
     "library": "",
     "language": "",
     "advance_after_mark": False,  # culling: a mark key moves on to the next image
+    "dataset_options": "",  # the last training-set export's options (JSON, without the selection)
+    "dataset_folder": "",  # and its folder
 }
 
 

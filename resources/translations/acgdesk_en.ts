@@ -38,7 +38,7 @@
         </message>
         <message numerus="yes">
             <location filename="../../acgdesk/gui/main_window.py" />
-            <location filename="../../work/main/acgdesk/gui/main_window.py" line="377" />
+            <location filename="/work/main/acgdesk/gui/main_window.py" line="377" />
             <source>%Ln images</source>
             <translation>
                 <numerusform>%Ln image</numerusform>
@@ -76,6 +76,25 @@
             <translation>
                 <numerusform>%Ln sidecar written, {old} already there, {none} without tags, {bad} failed</numerusform>
                 <numerusform>%Ln sidecars written, {old} already there, {none} without tags, {bad} failed</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>dataset</name>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>&lt;b&gt;%Ln image(s)&lt;/b&gt; will be in the set</source>
+            <translation>
+                <numerusform>&lt;b&gt;%Ln image&lt;/b&gt; will be in the set</numerusform>
+                <numerusform>&lt;b&gt;%Ln images&lt;/b&gt; will be in the set</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>Training set: %Ln image(s) in {dir}</source>
+            <translation>
+                <numerusform>Training set: %Ln image in {dir}</numerusform>
+                <numerusform>Training set: %Ln images in {dir}</numerusform>
             </translation>
         </message>
     </context>

@@ -122,7 +122,7 @@
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/albums_panel.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/albums_panel.py" line="404" />
+            <location filename="/work/main/acgdesk/gui/curate/albums_panel.py" line="404" />
             <source>Show</source>
             <translation>表示</translation>
         </message>
@@ -180,8 +180,8 @@
         <message>
             <location filename="../../acgdesk/gui/upscale.py" />
             <location filename="../../acgdesk/gui/view/compare.py" />
-            <location filename="../../work/main/acgdesk/gui/view/compare.py" line="121" />
-            <location filename="../../work/main/acgdesk/gui/view/compare.py" line="125" />
+            <location filename="/work/main/acgdesk/gui/view/compare.py" line="121" />
+            <location filename="/work/main/acgdesk/gui/view/compare.py" line="125" />
             <source>Loading…</source>
             <translation>読み込み中…</translation>
         </message>
@@ -1114,7 +1114,7 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message>
             <location filename="../../acgdesk/gui/main_window.py" />
-            <location filename="../../work/main/acgdesk/gui/main_window.py" line="204" />
+            <location filename="/work/main/acgdesk/gui/main_window.py" line="204" />
             <source>Jobs</source>
             <translation>ジョブ</translation>
         </message>
@@ -1172,7 +1172,7 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message numerus="yes">
             <location filename="../../acgdesk/gui/main_window.py" />
-            <location filename="../../work/main/acgdesk/gui/main_window.py" line="377" />
+            <location filename="/work/main/acgdesk/gui/main_window.py" line="377" />
             <source>%Ln images</source>
             <translation>
                 <numerusform>%Ln 枚の画像</numerusform>
@@ -1493,14 +1493,14 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message>
             <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
-            <location filename="../../work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
+            <location filename="/work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
             <source>Word</source>
             <translation>単語</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
-            <location filename="../../work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
-            <location filename="../../work/main/acgdesk/gui/prompts/stats_dialog.py" line="57" />
+            <location filename="/work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
+            <location filename="/work/main/acgdesk/gui/prompts/stats_dialog.py" line="57" />
             <source>Images</source>
             <translation>画像数</translation>
         </message>
@@ -1813,13 +1813,13 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         <name>UndoActions</name>
         <message>
             <location filename="../../acgdesk/gui/curate/history_panel.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/history_panel.py" line="101" />
+            <location filename="/work/main/acgdesk/gui/curate/history_panel.py" line="101" />
             <source>Undo</source>
             <translation>元に戻す</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/history_panel.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/history_panel.py" line="102" />
+            <location filename="/work/main/acgdesk/gui/curate/history_panel.py" line="102" />
             <source>Redo</source>
             <translation>やり直す</translation>
         </message>
@@ -2078,7 +2078,7 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/controller.py" line="178" />
+            <location filename="/work/main/acgdesk/gui/curate/controller.py" line="178" />
             <source>1 image</source>
             <translation>1 枚の画像</translation>
         </message>
@@ -2094,14 +2094,14 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="74" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="74" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
             <source>Favourite</source>
             <translation>お気に入り</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="76" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="76" />
             <source>Not a favourite</source>
             <translation>お気に入り解除</translation>
         </message>
@@ -2112,21 +2112,21 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="77" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="77" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
             <source>Pick</source>
             <translation>採用</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="78" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="78" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
             <source>Reject</source>
             <translation>不採用</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="81" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="81" />
             <source>No flag</source>
             <translation>フラグなし</translation>
         </message>
@@ -2169,6 +2169,11 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
             <source>Move to trash…</source>
             <translation>ゴミ箱へ移動…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Export training set…</source>
+            <translation>学習用データセットを書き出す…</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
@@ -2260,6 +2265,12 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <source>Moving {what} to the trash</source>
             <translation>{what}をゴミ箱へ移動中</translation>
         </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="/work/main/acgdesk/gui/curate/controller.py" line="269" />
+            <source>{what} failed: {e}</source>
+            <translation>{what}に失敗しました：{e}</translation>
+        </message>
     </context>
     <context>
         <name>curation</name>
@@ -2267,6 +2278,11 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <location filename="../../acgdesk/gui/curate/controller.py" />
             <source>1 image</source>
             <translation>1 枚の画像</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>{what} failed: {e}</source>
+            <translation>{what}に失敗しました：{e}</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/controller.py" />
@@ -2315,6 +2331,7 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/controller.py" />
+            <location filename="/work/main/acgdesk/gui/dataset/form.py" line="266" />
             <source>Selection</source>
             <translation>選択</translation>
         </message>
@@ -2360,11 +2377,6 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/controller.py" />
-            <source>{what} failed: {e}</source>
-            <translation>{what}に失敗しました：{e}</translation>
-        </message>
-        <message>
-            <location filename="../../acgdesk/gui/curate/controller.py" />
             <source>{what}: cancelled</source>
             <translation>{what}：キャンセルしました</translation>
         </message>
@@ -2399,6 +2411,498 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <location filename="../../acgdesk/gui/curate/controller.py" />
             <source>learnt again</source>
             <translation>再学習しました</translation>
+        </message>
+    </context>
+    <context>
+        <name>dataset</name>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Selection</source>
+            <translation>絞り込み</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Export training set</source>
+            <translation>学習用データセットを書き出す</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Copies of {what}, resized and captioned for training. The originals are only read.</source>
+            <translation>{what}のコピーをリサイズし、キャプションを付けて学習用に書き出します。元の画像は読み取るだけで変更しません。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Preview</source>
+            <translation>プレビュー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Sample captions</source>
+            <translation>キャプションの例</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Export</source>
+            <translation>書き出す</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Counting…</source>
+            <translation>集計中…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>&lt;b&gt;%Ln image(s)&lt;/b&gt; will be in the set</source>
+            <translation>
+                <numerusform>データセットには &lt;b&gt;%Ln 枚の画像&lt;/b&gt; が入ります</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>{n} matched the selection and filters</source>
+            <translation>選択範囲と絞り込み条件に一致：{n} 枚</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>{n} near-duplicates left out</source>
+            <translation>ほぼ重複する画像 {n} 枚を除外</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>{n} skipped ({why})</source>
+            <translation>{n} 枚をスキップ（{why}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>{train} for training, {val} for validation</source>
+            <translation>学習用 {train} 枚、検証用 {val} 枚</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>{n} with an empty caption</source>
+            <translation>キャプションが空の画像 {n} 枚</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source> and {n} more sizes</source>
+            <translation>、ほか {n} 種類のサイズ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Sizes: {sizes}</source>
+            <translation>サイズ：{sizes}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Folders: {names}</source>
+            <translation>フォルダー：{names}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>The folder holds an earlier export: finished files are kept, changed ones made again, and files no longer chosen removed</source>
+            <translation>このフォルダーには以前の書き出しがあります：完成済みのファイルはそのまま残し、変わったものは作り直し、選ばれなくなったファイルは削除します</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>(empty caption)</source>
+            <translation>（キャプションなし）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Choose the folder to export into</source>
+            <translation>書き出し先のフォルダーを選んでください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Nothing to export with these options</source>
+            <translation>この設定では書き出す画像がありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>a replacement is old=new, not {part!r}</source>
+            <translation>置換は 旧=新 の形式で指定してください（{part!r} ではなく）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>a new or empty folder, or an earlier export to update</source>
+            <translation>新規または空のフォルダー、または更新する以前の書き出し先</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Choose…</source>
+            <translation>選択…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Folder</source>
+            <translation>フォルダー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Layout</source>
+            <translation>フォルダー構成</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>the trigger word, else "dataset"</source>
+            <translation>トリガーワード、なければ "dataset"</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Concept</source>
+            <translation>コンセプト</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Repeats</source>
+            <translation>繰り返し回数</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>The fraction held out for validation (not for kohya's layout)</source>
+            <translation>検証用に取り分ける割合（kohya のフォルダー構成では使えません）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Validation fraction</source>
+            <translation>検証用の割合</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Split seed</source>
+            <translation>分割シード</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Allow a folder inside the library (its copies get indexed)</source>
+            <translation>ライブラリ内のフォルダーも許可（コピーもインデックスされます）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Output</source>
+            <translation>出力</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Size</source>
+            <translation>サイズ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Longest side</source>
+            <translation>長辺</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Buckets hold about this many pixels squared</source>
+            <translation>各バケットの面積はおよそこの値の二乗（ピクセル）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Bucket resolution</source>
+            <translation>バケット解像度</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Bucket step</source>
+            <translation>バケットの刻み幅</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Fit</source>
+            <translation>合わせ方</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Enlarge small images to their bucket</source>
+            <translation>小さい画像をバケットのサイズまで拡大</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Format</source>
+            <translation>形式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>JPEG and WebP quality; WebP 100 is lossless</source>
+            <translation>JPEG と WebP の品質。WebP は 100 でロスレス</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Quality</source>
+            <translation>品質</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Keep metadata (prompts, EXIF, text chunks)</source>
+            <translation>メタデータを残す（プロンプト、EXIF、テキストチャンク）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Flatten transparency</source>
+            <translation>透明部分を背景色で塗りつぶす</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Flatten and pad colour: #rrggbb, white or black</source>
+            <translation>透明部分と余白の色：#rrggbb、white または black</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Background</source>
+            <translation>背景色</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>no minimum</source>
+            <translation>下限なし</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Skip if shorter side under</source>
+            <translation>短辺がこれ未満ならスキップ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Images</source>
+            <translation>画像</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Captions from</source>
+            <translation>キャプションの取得元</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>first in every caption</source>
+            <translation>すべてのキャプションの先頭に入ります</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Trigger word</source>
+            <translation>トリガーワード</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>General tags from</source>
+            <translation>一般タグのしきい値</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Character tags from</source>
+            <translation>キャラクタータグのしきい値</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Characters first</source>
+            <translation>キャラクタータグを先頭に</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Series first</source>
+            <translation>作品タグを先頭に</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Underscores to spaces</source>
+            <translation>アンダースコアをスペースに</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Escape parentheses</source>
+            <translation>括弧をエスケープ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Content rating tag first</source>
+            <translation>レーティングタグを先頭に</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>tags or globs, comma-separated: watermark, *_text</source>
+            <translation>タグまたはワイルドカード、カンマ区切り：watermark, *_text</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Never write</source>
+            <translation>書き込まないタグ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>old=new, comma-separated (new empty: drop)</source>
+            <translation>旧=新、カンマ区切り（新を空にするとそのタグを削除）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Replace</source>
+            <translation>置換</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>no limit</source>
+            <translation>無制限</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>At most tags</source>
+            <translation>タグ数の上限</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Captions</source>
+            <translation>キャプション</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Leave out near-duplicates (keeping each group's keeper)</source>
+            <translation>ほぼ重複する画像を除外（各グループで残す画像だけを使う）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Ratings</source>
+            <translation>レーティング</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>any</source>
+            <translation>指定なし</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>At least stars</source>
+            <translation>星の数の下限</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Only what my taste model likes, from</source>
+            <translation>好みモデルのスコアがこれ以上のものだけ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Export the training set into</source>
+            <translation>学習用データセットの書き出し先</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>choose at least one content rating</source>
+            <translation>レーティングを 1 つ以上選んでください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>Training set of {what} to {dest}</source>
+            <translation>{what}の学習用データセットを {dest} へ書き出し</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>Training set: %Ln image(s) in {dir}</source>
+            <translation>
+                <numerusform>学習用データセット：{dir} に %Ln 枚の画像</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>{n} written</source>
+            <translation>{n} 枚を書き込み</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>{n} unchanged</source>
+            <translation>{n} 枚は変更なし</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>{n} removed</source>
+            <translation>{n} 枚を削除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>{n} failed (see the manifest)</source>
+            <translation>{n} 枚は失敗（マニフェストを参照）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>cancelled: export again to finish</source>
+            <translation>キャンセルしました：もう一度書き出すと完了できます</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>kohya-ss (repeats_concept folders, .txt captions)</source>
+            <translation>kohya-ss（repeats_concept フォルダー、.txt キャプション）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>OneTrainer (concept folders, concepts.json)</source>
+            <translation>OneTrainer（コンセプトフォルダー、concepts.json）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Hugging Face image folder (metadata.jsonl)</source>
+            <translation>Hugging Face 画像フォルダー（metadata.jsonl）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Keep the original size</source>
+            <translation>元のサイズのまま</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Shrink to a longest side</source>
+            <translation>長辺を指定して縮小</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Aspect-ratio buckets</source>
+            <translation>アスペクト比バケット</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Crop to the bucket (centre)</source>
+            <translation>バケットに合わせて切り抜き（中央）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Pad to the bucket</source>
+            <translation>余白を足してバケットに合わせる</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Keep (PNG, JPEG and WebP stay; others become PNG)</source>
+            <translation>元の形式のまま（PNG・JPEG・WebP は維持、その他は PNG に）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Tags</source>
+            <translation>タグ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>The generation prompt</source>
+            <translation>生成プロンプト</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>The prompt, else tags</source>
+            <translation>プロンプト、なければタグ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>general</source>
+            <translation>全年齢</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>sensitive</source>
+            <translation>センシティブ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>questionable</source>
+            <translation>クエスチョナブル</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>explicit</source>
+            <translation>エクスプリシット</translation>
         </message>
     </context>
     <context>
@@ -2512,7 +3016,7 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         <name>marks</name>
         <message>
             <location filename="../../acgdesk/gui/curate/marks_keys.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
             <source>Favourite</source>
             <translation>お気に入り</translation>
         </message>
@@ -2523,13 +3027,13 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/marks_keys.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
             <source>Pick</source>
             <translation>採用</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/marks_keys.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
             <source>Reject</source>
             <translation>不採用</translation>
         </message>
@@ -2603,7 +3107,7 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/prompts/controller.py" />
-            <location filename="../../work/main/acgdesk/gui/view/info_overlay.py" line="61" />
+            <location filename="/work/main/acgdesk/gui/view/info_overlay.py" line="61" />
             <source>Prompt</source>
             <translation>プロンプト</translation>
         </message>

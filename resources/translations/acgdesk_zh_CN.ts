@@ -122,7 +122,7 @@
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/albums_panel.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/albums_panel.py" line="404" />
+            <location filename="/work/main/acgdesk/gui/curate/albums_panel.py" line="404" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
@@ -180,8 +180,8 @@
         <message>
             <location filename="../../acgdesk/gui/upscale.py" />
             <location filename="../../acgdesk/gui/view/compare.py" />
-            <location filename="../../work/main/acgdesk/gui/view/compare.py" line="121" />
-            <location filename="../../work/main/acgdesk/gui/view/compare.py" line="125" />
+            <location filename="/work/main/acgdesk/gui/view/compare.py" line="121" />
+            <location filename="/work/main/acgdesk/gui/view/compare.py" line="125" />
             <source>Loading…</source>
             <translation>加载中…</translation>
         </message>
@@ -1114,7 +1114,7 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message>
             <location filename="../../acgdesk/gui/main_window.py" />
-            <location filename="../../work/main/acgdesk/gui/main_window.py" line="204" />
+            <location filename="/work/main/acgdesk/gui/main_window.py" line="204" />
             <source>Jobs</source>
             <translation>任务</translation>
         </message>
@@ -1172,7 +1172,7 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message numerus="yes">
             <location filename="../../acgdesk/gui/main_window.py" />
-            <location filename="../../work/main/acgdesk/gui/main_window.py" line="377" />
+            <location filename="/work/main/acgdesk/gui/main_window.py" line="377" />
             <source>%Ln images</source>
             <translation>
                 <numerusform>%Ln 张图片</numerusform>
@@ -1493,14 +1493,14 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message>
             <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
-            <location filename="../../work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
+            <location filename="/work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
             <source>Word</source>
             <translation>词</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
-            <location filename="../../work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
-            <location filename="../../work/main/acgdesk/gui/prompts/stats_dialog.py" line="57" />
+            <location filename="/work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
+            <location filename="/work/main/acgdesk/gui/prompts/stats_dialog.py" line="57" />
             <source>Images</source>
             <translation>图片数</translation>
         </message>
@@ -1813,13 +1813,13 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         <name>UndoActions</name>
         <message>
             <location filename="../../acgdesk/gui/curate/history_panel.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/history_panel.py" line="101" />
+            <location filename="/work/main/acgdesk/gui/curate/history_panel.py" line="101" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/history_panel.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/history_panel.py" line="102" />
+            <location filename="/work/main/acgdesk/gui/curate/history_panel.py" line="102" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
@@ -2078,7 +2078,7 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/controller.py" line="178" />
+            <location filename="/work/main/acgdesk/gui/curate/controller.py" line="178" />
             <source>1 image</source>
             <translation>1 张图片</translation>
         </message>
@@ -2094,14 +2094,14 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="74" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="74" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
             <source>Favourite</source>
             <translation>收藏</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="76" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="76" />
             <source>Not a favourite</source>
             <translation>取消收藏</translation>
         </message>
@@ -2112,21 +2112,21 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="77" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="77" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
             <source>Pick</source>
             <translation>留用</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="78" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="78" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
             <source>Reject</source>
             <translation>排除</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="81" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="81" />
             <source>No flag</source>
             <translation>无旗标</translation>
         </message>
@@ -2169,6 +2169,11 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
             <source>Move to trash…</source>
             <translation>移到回收站…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Export training set…</source>
+            <translation>导出训练集…</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
@@ -2260,6 +2265,12 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <source>Moving {what} to the trash</source>
             <translation>正在将{what}移到回收站</translation>
         </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="/work/main/acgdesk/gui/curate/controller.py" line="269" />
+            <source>{what} failed: {e}</source>
+            <translation>{what}失败：{e}</translation>
+        </message>
     </context>
     <context>
         <name>curation</name>
@@ -2267,6 +2278,11 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <location filename="../../acgdesk/gui/curate/controller.py" />
             <source>1 image</source>
             <translation>1 张图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>{what} failed: {e}</source>
+            <translation>{what}失败：{e}</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/controller.py" />
@@ -2315,6 +2331,7 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/controller.py" />
+            <location filename="/work/main/acgdesk/gui/dataset/form.py" line="266" />
             <source>Selection</source>
             <translation>选择</translation>
         </message>
@@ -2360,11 +2377,6 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/controller.py" />
-            <source>{what} failed: {e}</source>
-            <translation>{what}失败：{e}</translation>
-        </message>
-        <message>
-            <location filename="../../acgdesk/gui/curate/controller.py" />
             <source>{what}: cancelled</source>
             <translation>{what}：已取消</translation>
         </message>
@@ -2399,6 +2411,498 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <location filename="../../acgdesk/gui/curate/controller.py" />
             <source>learnt again</source>
             <translation>已重新学习</translation>
+        </message>
+    </context>
+    <context>
+        <name>dataset</name>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Selection</source>
+            <translation>筛选</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Export training set</source>
+            <translation>导出训练集</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Copies of {what}, resized and captioned for training. The originals are only read.</source>
+            <translation>将{what}复制一份，调整尺寸并加上标注，用于训练。原图只会被读取，不会被修改。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Preview</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Sample captions</source>
+            <translation>标注示例</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>&lt;b&gt;%Ln image(s)&lt;/b&gt; will be in the set</source>
+            <translation>
+                <numerusform>训练集中将有 &lt;b&gt;%Ln 张图片&lt;/b&gt;</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>{n} matched the selection and filters</source>
+            <translation>{n} 张符合所选范围和筛选条件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>{n} near-duplicates left out</source>
+            <translation>已排除 {n} 张近似重复图</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>{n} skipped ({why})</source>
+            <translation>跳过 {n} 张（{why}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>{train} for training, {val} for validation</source>
+            <translation>训练集 {train} 张，验证集 {val} 张</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>{n} with an empty caption</source>
+            <translation>{n} 张的标注为空</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source> and {n} more sizes</source>
+            <translation>，另有 {n} 种尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Sizes: {sizes}</source>
+            <translation>尺寸：{sizes}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Folders: {names}</source>
+            <translation>文件夹：{names}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>The folder holds an earlier export: finished files are kept, changed ones made again, and files no longer chosen removed</source>
+            <translation>该文件夹中已有之前导出的训练集：已完成的文件会保留，有变化的会重新生成，不再选中的文件会被删除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>(empty caption)</source>
+            <translation>（标注为空）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Choose the folder to export into</source>
+            <translation>请选择要导出到的文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Nothing to export with these options</source>
+            <translation>按这些选项没有可导出的图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>a replacement is old=new, not {part!r}</source>
+            <translation>替换规则应为 旧=新，而不是 {part!r}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>a new or empty folder, or an earlier export to update</source>
+            <translation>新的或空的文件夹，或要更新的之前导出的文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Layout</source>
+            <translation>目录结构</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>the trigger word, else "dataset"</source>
+            <translation>默认用触发词，没有则为 "dataset"</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Concept</source>
+            <translation>概念</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Repeats</source>
+            <translation>重复次数</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>The fraction held out for validation (not for kohya's layout)</source>
+            <translation>留作验证集的比例（kohya 的目录结构不适用）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Validation fraction</source>
+            <translation>验证集比例</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Split seed</source>
+            <translation>划分种子</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Allow a folder inside the library (its copies get indexed)</source>
+            <translation>允许使用图库内的文件夹（其中的副本会被索引）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Size</source>
+            <translation>尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Longest side</source>
+            <translation>长边</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Buckets hold about this many pixels squared</source>
+            <translation>每个分桶的面积约为此值的平方（像素）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Bucket resolution</source>
+            <translation>分桶分辨率</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Bucket step</source>
+            <translation>分桶步长</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Fit</source>
+            <translation>适配方式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Enlarge small images to their bucket</source>
+            <translation>将小图放大到所属分桶的尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>JPEG and WebP quality; WebP 100 is lossless</source>
+            <translation>JPEG 和 WebP 的质量；WebP 为 100 时无损</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Quality</source>
+            <translation>质量</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Keep metadata (prompts, EXIF, text chunks)</source>
+            <translation>保留元数据（提示词、EXIF、文本块）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Flatten transparency</source>
+            <translation>去除透明（铺上背景色）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Flatten and pad colour: #rrggbb, white or black</source>
+            <translation>去除透明和填充时使用的颜色：#rrggbb、white 或 black</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Background</source>
+            <translation>背景色</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>no minimum</source>
+            <translation>无下限</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Skip if shorter side under</source>
+            <translation>短边小于此值则跳过</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Images</source>
+            <translation>图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Captions from</source>
+            <translation>标注来源</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>first in every caption</source>
+            <translation>放在每条标注的最前面</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Trigger word</source>
+            <translation>触发词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>General tags from</source>
+            <translation>一般标签阈值</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Character tags from</source>
+            <translation>角色标签阈值</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Characters first</source>
+            <translation>角色标签放在前面</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Series first</source>
+            <translation>作品标签放在前面</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Underscores to spaces</source>
+            <translation>下划线转为空格</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Escape parentheses</source>
+            <translation>转义括号</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Content rating tag first</source>
+            <translation>分级标签放在最前</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>tags or globs, comma-separated: watermark, *_text</source>
+            <translation>标签或通配符，以逗号分隔：watermark, *_text</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Never write</source>
+            <translation>不写入的标签</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>old=new, comma-separated (new empty: drop)</source>
+            <translation>旧=新，以逗号分隔（新的留空则删除该标签）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Replace</source>
+            <translation>替换</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>no limit</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>At most tags</source>
+            <translation>最多标签数</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Captions</source>
+            <translation>标注</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Leave out near-duplicates (keeping each group's keeper)</source>
+            <translation>排除近似重复图（每组只用保留的那张）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Ratings</source>
+            <translation>分级</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>any</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>At least stars</source>
+            <translation>最低星级</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Only what my taste model likes, from</source>
+            <translation>仅限喜好模型评分不低于</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Export the training set into</source>
+            <translation>将训练集导出到</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>choose at least one content rating</source>
+            <translation>请至少选择一个分级</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>Training set of {what} to {dest}</source>
+            <translation>{what}的训练集，导出到 {dest}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>Training set: %Ln image(s) in {dir}</source>
+            <translation>
+                <numerusform>训练集：{dir} 中共 %Ln 张图片</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>{n} written</source>
+            <translation>写入 {n} 张</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>{n} unchanged</source>
+            <translation>{n} 张未变</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>{n} removed</source>
+            <translation>删除 {n} 张</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>{n} failed (see the manifest)</source>
+            <translation>{n} 张失败（见清单文件）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>cancelled: export again to finish</source>
+            <translation>已取消：再次导出即可完成</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>kohya-ss (repeats_concept folders, .txt captions)</source>
+            <translation>kohya-ss（repeats_concept 文件夹，.txt 标注）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>OneTrainer (concept folders, concepts.json)</source>
+            <translation>OneTrainer（概念文件夹，concepts.json）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Hugging Face image folder (metadata.jsonl)</source>
+            <translation>Hugging Face 图片文件夹（metadata.jsonl）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Keep the original size</source>
+            <translation>保持原始尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Shrink to a longest side</source>
+            <translation>缩小到指定长边</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Aspect-ratio buckets</source>
+            <translation>按宽高比分桶</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Crop to the bucket (centre)</source>
+            <translation>裁剪到分桶尺寸（居中）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Pad to the bucket</source>
+            <translation>填充到分桶尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Keep (PNG, JPEG and WebP stay; others become PNG)</source>
+            <translation>保持原格式（PNG、JPEG 和 WebP 不变；其他转为 PNG）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>The generation prompt</source>
+            <translation>生成提示词</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>The prompt, else tags</source>
+            <translation>优先用提示词，没有则用标签</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>general</source>
+            <translation>全年龄</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>sensitive</source>
+            <translation>敏感</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>questionable</source>
+            <translation>存疑</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>explicit</source>
+            <translation>露骨</translation>
         </message>
     </context>
     <context>
@@ -2512,7 +3016,7 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         <name>marks</name>
         <message>
             <location filename="../../acgdesk/gui/curate/marks_keys.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
             <source>Favourite</source>
             <translation>收藏</translation>
         </message>
@@ -2523,13 +3027,13 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/marks_keys.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
             <source>Pick</source>
             <translation>留用</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/marks_keys.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
             <source>Reject</source>
             <translation>排除</translation>
         </message>
@@ -2603,7 +3107,7 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/prompts/controller.py" />
-            <location filename="../../work/main/acgdesk/gui/view/info_overlay.py" line="61" />
+            <location filename="/work/main/acgdesk/gui/view/info_overlay.py" line="61" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>

@@ -122,7 +122,7 @@
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/albums_panel.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/albums_panel.py" line="404" />
+            <location filename="/work/main/acgdesk/gui/curate/albums_panel.py" line="404" />
             <source>Show</source>
             <translation>顯示</translation>
         </message>
@@ -180,8 +180,8 @@
         <message>
             <location filename="../../acgdesk/gui/upscale.py" />
             <location filename="../../acgdesk/gui/view/compare.py" />
-            <location filename="../../work/main/acgdesk/gui/view/compare.py" line="121" />
-            <location filename="../../work/main/acgdesk/gui/view/compare.py" line="125" />
+            <location filename="/work/main/acgdesk/gui/view/compare.py" line="121" />
+            <location filename="/work/main/acgdesk/gui/view/compare.py" line="125" />
             <source>Loading…</source>
             <translation>載入中…</translation>
         </message>
@@ -1114,7 +1114,7 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message>
             <location filename="../../acgdesk/gui/main_window.py" />
-            <location filename="../../work/main/acgdesk/gui/main_window.py" line="204" />
+            <location filename="/work/main/acgdesk/gui/main_window.py" line="204" />
             <source>Jobs</source>
             <translation>工作</translation>
         </message>
@@ -1172,7 +1172,7 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message numerus="yes">
             <location filename="../../acgdesk/gui/main_window.py" />
-            <location filename="../../work/main/acgdesk/gui/main_window.py" line="377" />
+            <location filename="/work/main/acgdesk/gui/main_window.py" line="377" />
             <source>%Ln images</source>
             <translation>
                 <numerusform>%Ln 張圖片</numerusform>
@@ -1493,14 +1493,14 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message>
             <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
-            <location filename="../../work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
+            <location filename="/work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
             <source>Word</source>
             <translation>詞</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
-            <location filename="../../work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
-            <location filename="../../work/main/acgdesk/gui/prompts/stats_dialog.py" line="57" />
+            <location filename="/work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
+            <location filename="/work/main/acgdesk/gui/prompts/stats_dialog.py" line="57" />
             <source>Images</source>
             <translation>圖片數</translation>
         </message>
@@ -1813,13 +1813,13 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         <name>UndoActions</name>
         <message>
             <location filename="../../acgdesk/gui/curate/history_panel.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/history_panel.py" line="101" />
+            <location filename="/work/main/acgdesk/gui/curate/history_panel.py" line="101" />
             <source>Undo</source>
             <translation>復原</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/history_panel.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/history_panel.py" line="102" />
+            <location filename="/work/main/acgdesk/gui/curate/history_panel.py" line="102" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
@@ -2078,7 +2078,7 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/controller.py" line="178" />
+            <location filename="/work/main/acgdesk/gui/curate/controller.py" line="178" />
             <source>1 image</source>
             <translation>1 張圖片</translation>
         </message>
@@ -2094,14 +2094,14 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="74" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="74" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
             <source>Favourite</source>
             <translation>收藏</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="76" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="76" />
             <source>Not a favourite</source>
             <translation>取消收藏</translation>
         </message>
@@ -2112,21 +2112,21 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="77" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="77" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
             <source>Pick</source>
             <translation>留用</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="78" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="78" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
             <source>Reject</source>
             <translation>排除</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="81" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="81" />
             <source>No flag</source>
             <translation>無旗標</translation>
         </message>
@@ -2169,6 +2169,11 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
             <source>Move to trash…</source>
             <translation>移到資源回收筒…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <source>Export training set…</source>
+            <translation>匯出訓練集…</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
@@ -2260,6 +2265,12 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <source>Moving {what} to the trash</source>
             <translation>正在將{what}移到資源回收筒</translation>
         </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/batch_actions.py" />
+            <location filename="/work/main/acgdesk/gui/curate/controller.py" line="269" />
+            <source>{what} failed: {e}</source>
+            <translation>{what}失敗：{e}</translation>
+        </message>
     </context>
     <context>
         <name>curation</name>
@@ -2267,6 +2278,11 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <location filename="../../acgdesk/gui/curate/controller.py" />
             <source>1 image</source>
             <translation>1 張圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/controller.py" />
+            <source>{what} failed: {e}</source>
+            <translation>{what}失敗：{e}</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/controller.py" />
@@ -2315,6 +2331,7 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/controller.py" />
+            <location filename="/work/main/acgdesk/gui/dataset/form.py" line="266" />
             <source>Selection</source>
             <translation>選擇</translation>
         </message>
@@ -2360,11 +2377,6 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/controller.py" />
-            <source>{what} failed: {e}</source>
-            <translation>{what}失敗：{e}</translation>
-        </message>
-        <message>
-            <location filename="../../acgdesk/gui/curate/controller.py" />
             <source>{what}: cancelled</source>
             <translation>{what}：已取消</translation>
         </message>
@@ -2399,6 +2411,498 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <location filename="../../acgdesk/gui/curate/controller.py" />
             <source>learnt again</source>
             <translation>已重新學習</translation>
+        </message>
+    </context>
+    <context>
+        <name>dataset</name>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Selection</source>
+            <translation>篩選</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Export training set</source>
+            <translation>匯出訓練集</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Copies of {what}, resized and captioned for training. The originals are only read.</source>
+            <translation>將{what}複製一份，調整尺寸並加上標註，用於訓練。原圖只會被讀取，不會被修改。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Preview</source>
+            <translation>預覽</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Sample captions</source>
+            <translation>標註範例</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Export</source>
+            <translation>匯出</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Counting…</source>
+            <translation>正在統計…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>&lt;b&gt;%Ln image(s)&lt;/b&gt; will be in the set</source>
+            <translation>
+                <numerusform>訓練集中將有 &lt;b&gt;%Ln 張圖片&lt;/b&gt;</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>{n} matched the selection and filters</source>
+            <translation>{n} 張符合所選範圍和篩選條件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>{n} near-duplicates left out</source>
+            <translation>已排除 {n} 張近似重複圖</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>{n} skipped ({why})</source>
+            <translation>略過 {n} 張（{why}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>{train} for training, {val} for validation</source>
+            <translation>訓練集 {train} 張，驗證集 {val} 張</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>{n} with an empty caption</source>
+            <translation>{n} 張的標註為空</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source> and {n} more sizes</source>
+            <translation>，另有 {n} 種尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Sizes: {sizes}</source>
+            <translation>尺寸：{sizes}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Folders: {names}</source>
+            <translation>資料夾：{names}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>The folder holds an earlier export: finished files are kept, changed ones made again, and files no longer chosen removed</source>
+            <translation>該資料夾中已有之前匯出的訓練集：已完成的檔案會保留，有變化的會重新產生，不再選取的檔案會被刪除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>(empty caption)</source>
+            <translation>（標註為空）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Choose the folder to export into</source>
+            <translation>請選擇要匯出到的資料夾</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/dialog.py" />
+            <source>Nothing to export with these options</source>
+            <translation>依這些選項沒有可匯出的圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>a replacement is old=new, not {part!r}</source>
+            <translation>取代規則應為 舊=新，而不是 {part!r}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>a new or empty folder, or an earlier export to update</source>
+            <translation>新的或空的資料夾，或要更新的之前匯出的資料夾</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Choose…</source>
+            <translation>選擇…</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Folder</source>
+            <translation>資料夾</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Layout</source>
+            <translation>目錄結構</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>the trigger word, else "dataset"</source>
+            <translation>預設用觸發詞，沒有則為 "dataset"</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Concept</source>
+            <translation>概念</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Repeats</source>
+            <translation>重複次數</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>The fraction held out for validation (not for kohya's layout)</source>
+            <translation>留作驗證集的比例（kohya 的目錄結構不適用）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Validation fraction</source>
+            <translation>驗證集比例</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Split seed</source>
+            <translation>劃分種子</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Allow a folder inside the library (its copies get indexed)</source>
+            <translation>允許使用圖庫內的資料夾（其中的副本會被索引）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Output</source>
+            <translation>輸出</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Size</source>
+            <translation>尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Longest side</source>
+            <translation>長邊</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Buckets hold about this many pixels squared</source>
+            <translation>每個分桶的面積約為此值的平方（像素）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Bucket resolution</source>
+            <translation>分桶解析度</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Bucket step</source>
+            <translation>分桶步長</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Fit</source>
+            <translation>調整方式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Enlarge small images to their bucket</source>
+            <translation>將小圖放大到所屬分桶的尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>JPEG and WebP quality; WebP 100 is lossless</source>
+            <translation>JPEG 和 WebP 的品質；WebP 為 100 時無損</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Quality</source>
+            <translation>品質</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Keep metadata (prompts, EXIF, text chunks)</source>
+            <translation>保留中繼資料（提示詞、EXIF、文字區塊）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Flatten transparency</source>
+            <translation>去除透明（鋪上背景色）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Flatten and pad colour: #rrggbb, white or black</source>
+            <translation>去除透明和填補時使用的顏色：#rrggbb、white 或 black</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Background</source>
+            <translation>背景色</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>no minimum</source>
+            <translation>無下限</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Skip if shorter side under</source>
+            <translation>短邊小於此值則略過</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Images</source>
+            <translation>圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Captions from</source>
+            <translation>標註來源</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>first in every caption</source>
+            <translation>放在每條標註的最前面</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Trigger word</source>
+            <translation>觸發詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>General tags from</source>
+            <translation>一般標籤閾值</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Character tags from</source>
+            <translation>角色標籤閾值</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Characters first</source>
+            <translation>角色標籤放在前面</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Series first</source>
+            <translation>作品標籤放在前面</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Underscores to spaces</source>
+            <translation>底線轉為空格</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Escape parentheses</source>
+            <translation>跳脫括號</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Content rating tag first</source>
+            <translation>分級標籤放在最前</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>tags or globs, comma-separated: watermark, *_text</source>
+            <translation>標籤或萬用字元，以逗號分隔：watermark, *_text</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Never write</source>
+            <translation>不寫入的標籤</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>old=new, comma-separated (new empty: drop)</source>
+            <translation>舊=新，以逗號分隔（新的留空則刪除該標籤）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Replace</source>
+            <translation>取代</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>no limit</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>At most tags</source>
+            <translation>最多標籤數</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Captions</source>
+            <translation>標註</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Leave out near-duplicates (keeping each group's keeper)</source>
+            <translation>排除近似重複圖（每組只用保留的那張）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Ratings</source>
+            <translation>分級</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>any</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>At least stars</source>
+            <translation>最低星級</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Only what my taste model likes, from</source>
+            <translation>僅限喜好模型評分不低於</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Export the training set into</source>
+            <translation>將訓練集匯出到</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>choose at least one content rating</source>
+            <translation>請至少選擇一個分級</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>Training set of {what} to {dest}</source>
+            <translation>{what}的訓練集，匯出到 {dest}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>Training set: %Ln image(s) in {dir}</source>
+            <translation>
+                <numerusform>訓練集：{dir} 中共 %Ln 張圖片</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>{n} written</source>
+            <translation>寫入 {n} 張</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>{n} unchanged</source>
+            <translation>{n} 張未變</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>{n} removed</source>
+            <translation>刪除 {n} 張</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>{n} failed (see the manifest)</source>
+            <translation>{n} 張失敗（見清單檔案）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/job.py" />
+            <source>cancelled: export again to finish</source>
+            <translation>已取消：再次匯出即可完成</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>kohya-ss (repeats_concept folders, .txt captions)</source>
+            <translation>kohya-ss（repeats_concept 資料夾，.txt 標註）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>OneTrainer (concept folders, concepts.json)</source>
+            <translation>OneTrainer（概念資料夾，concepts.json）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Hugging Face image folder (metadata.jsonl)</source>
+            <translation>Hugging Face 圖片資料夾（metadata.jsonl）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Keep the original size</source>
+            <translation>保持原始尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Shrink to a longest side</source>
+            <translation>縮小到指定長邊</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Aspect-ratio buckets</source>
+            <translation>依長寬比分桶</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Crop to the bucket (centre)</source>
+            <translation>裁切到分桶尺寸（置中）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Pad to the bucket</source>
+            <translation>填補到分桶尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Keep (PNG, JPEG and WebP stay; others become PNG)</source>
+            <translation>保持原格式（PNG、JPEG 和 WebP 不變；其他轉為 PNG）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Tags</source>
+            <translation>標籤</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>The generation prompt</source>
+            <translation>生成提示詞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>The prompt, else tags</source>
+            <translation>優先用提示詞，沒有則用標籤</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>general</source>
+            <translation>全年齡</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>sensitive</source>
+            <translation>敏感</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>questionable</source>
+            <translation>存疑</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>explicit</source>
+            <translation>露骨</translation>
         </message>
     </context>
     <context>
@@ -2512,7 +3016,7 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         <name>marks</name>
         <message>
             <location filename="../../acgdesk/gui/curate/marks_keys.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
             <source>Favourite</source>
             <translation>收藏</translation>
         </message>
@@ -2523,13 +3027,13 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/marks_keys.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
             <source>Pick</source>
             <translation>留用</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/marks_keys.py" />
-            <location filename="../../work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
+            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
             <source>Reject</source>
             <translation>排除</translation>
         </message>
@@ -2603,7 +3107,7 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/prompts/controller.py" />
-            <location filename="../../work/main/acgdesk/gui/view/info_overlay.py" line="61" />
+            <location filename="/work/main/acgdesk/gui/view/info_overlay.py" line="61" />
             <source>Prompt</source>
             <translation>提示詞</translation>
         </message>

@@ -191,6 +191,13 @@ def main() -> int:
     parser.add_argument("--menu", choices=("selection", "context"), help="open the Selection / context menu")
     parser.add_argument("--history", action="store_true", help="open the History dialog (use with --marks)")
     parser.add_argument("--models", action="store_true", help="open the Models dialog")
+    parser.add_argument(
+        "--dataset",
+        nargs="?",
+        const="images",
+        choices=("output", "images", "captions", "selection"),
+        help="open Export training set on the selection (buckets, WebP) at this tab (images)",
+    )
     parser.add_argument("--lang", default="en", help="UI language: en, zh_CN, zh_TW, ja (as in Settings)")
     parser.add_argument("--cjk", action="store_true", help="Chinese/Japanese file, folder and tag names")
     args = parser.parse_args()
@@ -297,6 +304,23 @@ def main() -> int:
             popup = ModelsDialog(window.backend, window.jobs, window.start_job, window)
             popup.show()
             spin(2)
+        if args.dataset:
+            from acgdesk.gui.dataset.dialog import DatasetDialog
+
+            scope = window.curation.batch.selection_scope() or window.curation.batch.results_scope()
+            popup = DatasetDialog(window.backend, scope, None, window)
+            form = popup.form
+            form.folder.setText(str(tmp_path / "datasets" / "mychar"))
+            form.resize_mode.setCurrentIndex(form.resize_mode.findData("buckets"))
+            form.image_format.setCurrentIndex(form.image_format.findData("webp"))
+            form.trigger.setText("mychar")
+            form.setCurrentIndex(("output", "images", "captions", "selection").index(args.dataset))
+            done: list[bool] = []
+            popup.preview_ready.connect(lambda: done.append(True))
+            popup.show()
+            popup.refresh_preview()
+            spin(10, lambda: bool(done) and popup.preview is not None)
+            spin(0.5)
         screen = QApplication.primaryScreen()
         # the window as the X server shows it (what a user sees), else as Qt renders it
         shot = screen.grabWindow(shown.winId()) if QApplication.platformName() == "xcb" else shown.grab()

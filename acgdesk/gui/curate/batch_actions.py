@@ -140,6 +140,8 @@ class BatchActions(QObject):
             self._needs(entry, "plan_transfer", "transfer")
         entry = menu.addAction(tr("Move to trash…"), lambda: self.trash(scope))
         self._needs(entry, "trash")
+        menu.addSeparator()
+        menu.addAction(tr("Export training set…"), lambda: self.export_training_set(scope))
 
     @staticmethod
     def _needs(entry, *names: str) -> None:
@@ -296,6 +298,38 @@ class BatchActions(QObject):
             lambda lib, job: run_file_op(lib.curate.trash, ids, job=job),
             files=True,
         )
+
+    def export_training_set(self, scope: Scope) -> Job | None:
+        """The options and preview dialog, then the export as a job (copies only; see
+        :mod:`acgdesk.gui.dataset.dialog`)."""
+        from acgdesk.dataset.options import DatasetError
+        from acgdesk.gui.dataset.dialog import DatasetDialog
+        from acgdesk.gui.dataset.job import dataset_job, describe_report
+
+        w = self.window
+        dialog = DatasetDialog(w.backend, scope, w.prefs, w)
+        if not self.confirm(dialog):
+            return None
+        try:
+            options = dialog.options()
+        except (ValueError, DatasetError) as exc:
+            self.c.say(str(exc))
+            return None
+        dialog.remember()
+        job = dataset_job(
+            options, dialog.out_dir(), scope.label, allow_inside_library=dialog.allow_inside_library()
+        )
+
+        def done(result, error) -> None:
+            if error is not None:
+                self.c.say(tr("{what} failed: {e}").format(what=job.title, e=error))
+            elif result is not None:
+                self.c.say(describe_report(result))
+
+        job.finished.connect(done)
+        w.start_job(job)
+        w.jobs_dock.show()
+        return job
 
     def _job(self, kind: str, title: str, run, *, files: bool = False) -> Job:
         job = Job(kind, title)
