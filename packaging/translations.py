@@ -146,8 +146,10 @@ def regroup(root: ET.Element, bare: dict[Path, tuple[str, set[str]]]) -> dict[st
         for message in context.findall("message"):
             source = message.findtext("source") or ""
             key = (source, message.findtext("comment") or "")
-            for loc in message.findall("location"):
+            locations = message.findall("location")
+            for loc in locations:  # all of them first: the copy below must hold none
                 message.remove(loc)
+            for loc in locations:
                 path = Path(loc.get("filename", "")).resolve()
                 hit = bare.get(path)
                 target = hit[0] if hit and source in hit[1] else name

@@ -10,7 +10,7 @@ with the two sides swapped.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from numbers import Integral
 from typing import Any
 
@@ -31,11 +31,15 @@ Ref = str | int
 
 @dataclass(frozen=True)
 class Done:
-    """The outcome of one action: what it is called in the history, and how many files changed."""
+    """The outcome of one action: what it is called in the history, and how many files changed.
+    ``label_key`` / ``label_args``: the phrase of ``label`` and its parts, as the history records
+    them (a window says them in its own language; see :mod:`acgdesk.db.history`)."""
 
     label: str
     changed: int
     action_id: int | None  # None: nothing changed, nothing recorded
+    label_key: str | None = None
+    label_args: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"label": self.label, "changed": self.changed, "action": self.action_id}
@@ -71,13 +75,16 @@ class Curator(FileActions):
         return get_marks(self.db.conn, self.ids(refs))
 
     def rate(self, refs: Sequence[Ref], stars: int) -> Done:
-        return self._mark(refs, f"{stars} star" + ("" if stars == 1 else "s"), stars=stars)
+        what = f"{stars} star" + ("" if stars == 1 else "s")
+        return self._mark(refs, what, ("stars", {"stars": stars}), stars=stars)
 
     def favourite(self, refs: Sequence[Ref], on: bool = True) -> Done:
-        return self._mark(refs, "favourite" if on else "not favourite", favourite=on)
+        key = "favourite" if on else "not_favourite"
+        return self._mark(refs, "favourite" if on else "not favourite", (key, {}), favourite=on)
 
     def flag(self, refs: Sequence[Ref], flag: str | None) -> Done:
-        return self._mark(refs, {"pick": "pick", "reject": "reject", None: "no flag"}[flag], flag=flag)
+        what = {"pick": "pick", "reject": "reject", None: "no flag"}[flag]
+        return self._mark(refs, what, (flag or "no_flag", {}), flag=flag)
 
     def toggle_favourite(self, refs: Sequence[Ref]) -> Done:
         """Keyboard F: favourite unless every file already is one, then not."""
@@ -89,15 +96,21 @@ class Curator(FileActions):
         marks = self.marks_of(refs)
         return self.flag(refs, None if all(m.flag == flag for m in marks.values()) else flag)
 
-    def _mark(self, refs: Sequence[Ref], what: str, **change: Any) -> Done:
+    def _mark(
+        self, refs: Sequence[Ref], what: str, phrase: tuple[str, dict[str, Any]], **change: Any
+    ) -> Done:
+        """``phrase``: the label's key and parts without the file count (``files`` is added)."""
         ids = self.ids(refs)
+        key, args = phrase
         with transaction(self.db) as conn:
             before, after = change_marks(conn, ids, **change)
             if not after:
-                return Done(what, 0, None)
+                return Done(what, 0, None, key, args)
             label = f"{what}: {_plural(len(after), 'file')}"
+            args = {**args, "files": len(after)}
             payload = {"before": _grouped_marks(before), "after": _grouped_marks(after)}
-            return Done(label, len(after), history.record(conn, "marks", label, payload))
+            action = history.record(conn, "marks", label, payload, key=key, args=args)
+            return Done(label, len(after), action, key, args)
 
     # -- tags on many files -----------------------------------------------------------------------
     def tag(self, refs: Sequence[Ref], add: Sequence[str] = (), remove: Sequence[str] = ()) -> Done:
@@ -106,8 +119,9 @@ class Curator(FileActions):
         names = list(dict.fromkeys([*plus, *minus]))
         parts = [f"+{n}" for n in plus] + [f"-{n}" for n in minus]
         label = f"tags {' '.join(parts)}: {_plural(len(ids), 'file')}"
+        args = {"changes": " ".join(parts), "files": len(ids)}
         if not ids or not names:
-            return Done(label, 0, None)
+            return Done(label, 0, None, "tags", args)
         with transaction(self.db) as conn:
             before = user_rows(conn, ids, names)
             if plus:
@@ -116,7 +130,7 @@ class Curator(FileActions):
                 remove_user_tags(conn, ids, minus)
             after = user_rows(conn, ids, names)
             if before == after:
-                return Done(label, 0, None)
+                return Done(label, 0, None, "tags", args)
             changed = len({r[0] for r in set(before) ^ set(after)})
             payload = {
                 "files": ids,
@@ -124,7 +138,8 @@ class Curator(FileActions):
                 "before": _grouped_rows(before),
                 "after": _grouped_rows(after),
             }
-            return Done(label, changed, history.record(conn, "tags", label, payload))
+            action = history.record(conn, "tags", label, payload, key="tags", args=args)
+            return Done(label, changed, action, "tags", args)
 
     # -- albums -----------------------------------------------------------------------------------
     def albums(self) -> list[albums_db.Album]:
@@ -142,7 +157,11 @@ class Curator(FileActions):
             album_id = albums_db.create_album(conn, name, kind=kind, query=query, parent_id=parent)
             album = albums_db.album_by_id(conn, album_id)
             label = f"new {kind} album {album.name!r}" if kind != "group" else f"new group {album.name!r}"
-            return Done(label, 0, history.record(conn, "album_create", label, {"album": album.to_dict()}))
+            key, args = f"{kind}_album_create", {"name": album.name}
+            action = history.record(
+                conn, "album_create", label, {"album": album.to_dict()}, key=key, args=args
+            )
+            return Done(label, 0, action, key, args)
 
     def update_album(
         self,
@@ -164,7 +183,11 @@ class Curator(FileActions):
                 f" to {after.name!r}" if after.name != before.name else ""
             )
             payload = {"album": album.id, "before": _album_state(before), "after": _album_state(after)}
-            return Done(label, 0, history.record(conn, "album_update", label, payload))
+            key = "album_rename" if after.name != before.name else "album_update"
+            args = {"name": before.name, "new_name": after.name}
+            return Done(
+                label, 0, history.record(conn, "album_update", label, payload, key=key, args=args), key, args
+            )
 
     def delete_album(self, name: str) -> Done:
         with transaction(self.db) as conn:
@@ -173,7 +196,9 @@ class Curator(FileActions):
             _, items = albums_db.delete_album(conn, album.id)
             label = f"deleted album {album.name!r}"
             payload = {"album": album.to_dict(), "items": items, "children": children}
-            return Done(label, len(items), history.record(conn, "album_delete", label, payload))
+            args = {"name": album.name}
+            action = history.record(conn, "album_delete", label, payload, key="album_delete", args=args)
+            return Done(label, len(items), action, "album_delete", args)
 
     def add_to_album(self, name: str, refs: Sequence[Ref]) -> Done:
         ids = self.ids(refs)
@@ -181,14 +206,16 @@ class Curator(FileActions):
             album = albums_db.album_by_name(conn, name)
             added = albums_db.add_to_album(conn, album.id, ids)
             label = f"added {_plural(len(added), 'file')} to {album.name!r}"
+            args = {"files": len(added), "name": album.name}
             if not added:
-                return Done(label, 0, None)
+                return Done(label, 0, None, "album_add", args)
             new_ids = set(added)
             items = [
                 (fid, pos) for fid, pos in albums_db.album_item_positions(conn, album.id) if fid in new_ids
             ]
             payload = {"album": album.id, "items": items}
-            return Done(label, len(added), history.record(conn, "album_add", label, payload))
+            action = history.record(conn, "album_add", label, payload, key="album_add", args=args)
+            return Done(label, len(added), action, "album_add", args)
 
     def remove_from_album(self, name: str, refs: Sequence[Ref]) -> Done:
         ids = self.ids(refs)
@@ -196,10 +223,12 @@ class Curator(FileActions):
             album = albums_db.album_by_name(conn, name)
             removed = albums_db.remove_from_album(conn, album.id, ids)
             label = f"removed {_plural(len(removed), 'file')} from {album.name!r}"
+            args = {"files": len(removed), "name": album.name}
             if not removed:
-                return Done(label, 0, None)
+                return Done(label, 0, None, "album_remove", args)
             payload = {"album": album.id, "items": removed}
-            return Done(label, len(removed), history.record(conn, "album_remove", label, payload))
+            action = history.record(conn, "album_remove", label, payload, key="album_remove", args=args)
+            return Done(label, len(removed), action, "album_remove", args)
 
     def move_in_album(self, name: str, refs: Sequence[Ref], before: Ref | None) -> Done:
         ids = self.ids(refs)
@@ -209,10 +238,12 @@ class Curator(FileActions):
             old = albums_db.move_in_album(conn, album.id, ids, anchor)
             new = albums_db.album_item_positions(conn, album.id)
             label = f"reordered {album.name!r}"
+            args = {"name": album.name}
             if old == new:
-                return Done(label, 0, None)
+                return Done(label, 0, None, "album_order", args)
             payload = {"album": album.id, "before": old, "after": new}
-            return Done(label, len(ids), history.record(conn, "album_order", label, payload))
+            action = history.record(conn, "album_order", label, payload, key="album_order", args=args)
+            return Done(label, len(ids), action, "album_order", args)
 
     # -- undo / redo ------------------------------------------------------------------------------
     def history(self, limit: int = 50) -> list[history.Action]:

@@ -71,15 +71,19 @@ class FileActions:
                 records.append(_apply_transfer(conn, item, plan.mode, folder))
             verb = "moved" if plan.mode == "move" else "copied"
             label = f"{verb} {_plural(len(out.done), 'file')} to {plan.dest_dir}"
+            key = "move" if plan.mode == "move" else "copy"
+            args: dict[str, Any] = {"files": len(out.done), "dest": str(plan.dest_dir)}
             action = None
             if records:
                 payload = {"mode": plan.mode, "folder": folder, "items": records}
-                action = history.record(conn, "transfer", label, payload)
+                action = history.record(conn, "transfer", label, payload, key=key, args=args)
         if out.failed:
             label += f" ({len(out.failed)} failed: {out.failed[0][1]})"
+            args = {**args, "failed": len(out.failed), "error": str(out.failed[0][1])}
         if out.cancelled:
             label += " (cancelled)"
-        return Done(label, len(out.done), action)
+            args = {**args, "cancelled": True}
+        return Done(label, len(out.done), action, key, args)
 
     def trash(self, refs: Sequence[Any], *, progress: Progress | None = None, cancelled=None) -> Any:
         """Move files to the desktop trash (undo brings them back); their rows are kept, missing."""
@@ -107,10 +111,16 @@ class FileActions:
         with transaction(self.db) as conn:
             mark_missing(conn, [r[0] for r in done])
             label = f"moved {_plural(len(done), 'file')} to the trash"
-            action = history.record(conn, "trash", label, {"items": done}) if done else None
+            args: dict[str, Any] = {"files": len(done)}
+            action = (
+                history.record(conn, "trash", label, {"items": done}, key="trash", args=args)
+                if done
+                else None
+            )
         if failed:
             label += f" ({len(failed)} failed: {failed[0]})"
-        return Done(label, len(done), action)
+            args = {**args, "failed": len(failed), "error": failed[0]}
+        return Done(label, len(done), action, "trash", args)
 
 
 def _apply_transfer(conn: Any, item: TransferItem, mode: str, folder: int | None) -> list[Any]:

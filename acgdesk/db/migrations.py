@@ -202,6 +202,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0009_generation", generation.create_schema),
     Migration("0010_keywords", embedded_keywords.create_schema),
     Migration("0011_search_text", search_text.create_schema),
+    Migration("0012_history_label_keys", history.add_label_keys),
 )
 
 

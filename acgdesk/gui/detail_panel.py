@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from acgdesk.core.score_kinds import shown_scores
+from acgdesk.core.score_kinds import describe, shown_scores
 from acgdesk.gui.backend import LibraryBackend
 from acgdesk.gui.blur import BlurState, blur_image
+from acgdesk.gui.core_text import score_label, score_meaning
 from acgdesk.gui.detail_widgets import ConfidenceBar, ElidedLabel, PreviewImage, WrapLabel
 from acgdesk.gui.resources import icon
 from acgdesk.gui.threads import TaskRunner
@@ -228,8 +229,9 @@ class DetailPanel(QWidget):
             box = QGroupBox(self.tr("Scores"), self.body)
             form = _form(box)
             for s in scores:
-                label = ElidedLabel(s["label"])
-                value = WrapLabel(f"{s['text']} — {s['meaning']}")
+                entry = describe(s["kind"])
+                label = ElidedLabel(score_label(entry))
+                value = WrapLabel(f"{s['text']} — {score_meaning(entry)}")
                 source = self.tr("{kind} from {model}").format(kind=s["kind"], model=s["model"])
                 label.setToolTip(source)
                 value.setToolTip(source)

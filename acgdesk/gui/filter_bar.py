@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.core.score_kinds import describe, filter_kinds
+from acgdesk.gui.core_text import score_label, score_meaning
 
 SORTS = (
     # free words: by meaning; filters alone: newest first
@@ -55,10 +56,10 @@ class FilterBar(QWidget):
         for label, _term in RATINGS:
             self.rating.addItem(self.tr(label))
         self.score_kind = QComboBox(self)
-        self.score_kind.addItems(SCORE_KINDS)
-        for i, kind in enumerate(SCORE_KINDS):
+        for i, kind in enumerate(SCORE_KINDS):  # shown translated; the query term uses the kind
             entry = describe(kind)
-            self.score_kind.setItemData(i, f"{entry.meaning} ({entry.source})", Qt.ItemDataRole.ToolTipRole)
+            self.score_kind.addItem(score_label(entry), kind)
+            self.score_kind.setItemData(i, score_meaning(entry), Qt.ItemDataRole.ToolTipRole)
         self.score_min = QDoubleSpinBox(self, minimum=0.0, maximum=1.0, singleStep=0.05, decimals=2)
         self.score_max = QDoubleSpinBox(self, minimum=0.0, maximum=1.0, singleStep=0.05, decimals=2)
         self.score_max.setValue(1.0)
@@ -127,7 +128,7 @@ class FilterBar(QWidget):
             parts.append(rating)
         lo, hi = self.score_min.value(), self.score_max.value()
         if lo > 0.0 or hi < 1.0:
-            kind = self.score_kind.currentText()
+            kind = SCORE_KINDS[self.score_kind.currentIndex()]
             prefix = "" if kind == "aesthetic" else kind + "="
             parts.append(f"score:{prefix}{lo:g}..{hi:g}")
         sort = SORTS[self.sort.currentIndex()][1]

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.core_text import core_text
+from acgdesk.gui.i18n import number
 from acgdesk.gui.models_dialog import catalogue_rows
 from acgdesk.gui.prefs import Prefs
 from acgdesk.gui.resources import icon
@@ -88,7 +90,7 @@ class FirstRunDialog(QDialog):
             if f.path in self._paths():
                 continue
             ok = f.counts.get("ok", 0)
-            text = self.tr("{path}  — in the library, {n} images").format(path=f.path, n=f"{ok:,}")
+            text = self.tr("{path}  — in the library, {n} images").format(path=f.path, n=number(ok))
             if f.state == "offline":
                 text += "  " + self.tr("[offline]")
             item = QListWidgetItem(icon("folder-offline" if f.state == "offline" else "folder"), text)
@@ -122,7 +124,7 @@ class FirstRunDialog(QDialog):
                 item.setData(ID_ROLE, row["id"])
             if not item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
                 item.setData(ID_ROLE, "")
-            item.setToolTip(row["description"])
+            item.setToolTip(core_text(row["description"]))
             self.models.addItem(item)
 
     def chosen_folders(self) -> list[str]:

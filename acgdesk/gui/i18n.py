@@ -56,6 +56,7 @@ CJK_SYSTEMS = (
     QFontDatabase.WritingSystem.Japanese,
 )
 _installed: list[QTranslator] = []
+_language = "en"  # the catalogue install_translations loaded last
 
 
 def catalogue_for(locale: QLocale) -> str:
@@ -111,13 +112,29 @@ def compiled_catalogue(lang: str, source_dir: Path | None = None) -> Path | None
 
 
 def remove_translations(app: QCoreApplication) -> None:
+    global _language
+    _language = "en"
     while _installed:
         app.removeTranslator(_installed.pop())
+
+
+def current_language() -> str:
+    """The catalogue in use ("en" before install_translations, or when none could be loaded)."""
+    return _language
+
+
+def number(n: int) -> str:
+    """A count in the locale's digits and grouping ("12,345"; "12.345" in German). The C locale
+    (LANG=C, the tests) groups with commas too: Qt's C locale would print "12345"."""
+    locale = QLocale()
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(int(n))
 
 
 def install_translations(app: QCoreApplication, choice: str = "", system: QLocale | None = None) -> str:
     """Install Qt's own (qtbase) and acgdesk's translators for the chosen language; returns the
     catalogue in use ("en" when nothing could be loaded). Replaces what an earlier call installed."""
+    global _language
     remove_translations(app)
     lang = ui_language(choice, system)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -136,6 +153,7 @@ def install_translations(app: QCoreApplication, choice: str = "", system: QLocal
         if (qm := compiled_catalogue("en")) is not None and own.load(str(qm)):
             app.installTranslator(own)
             _installed.append(own)
+    _language = lang
     return lang
 
 

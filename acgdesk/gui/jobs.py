@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.i18n import number
 from acgdesk.gui.resources import icon
 from acgdesk.library import Library
 from acgdesk.pipeline.engine import CancelToken
@@ -258,7 +259,7 @@ def show_job_state(jobs: JobsModel, label: QLabel, bar: QProgressBar, job: Job) 
 def describe(job: Job) -> str:
     parts = [job.title]
     if job.total:
-        parts.append(f"{job.done:,}/{job.total:,}")
+        parts.append(f"{number(job.done)}/{number(job.total)}")
     if job.eta:
         parts.append(tr("ETA {t}").format(t=human_eta(job.eta)))
     if job.state not in ("running", "queued"):

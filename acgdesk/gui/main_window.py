@@ -32,6 +32,7 @@ from acgdesk.gui.detail_panel import DetailPanel
 from acgdesk.gui.filter_bar import FilterBar
 from acgdesk.gui.grid_model import ResultsModel
 from acgdesk.gui.grid_view import ThumbGrid
+from acgdesk.gui.i18n import number
 from acgdesk.gui.jobs import Job, JobsModel, JobsPanel, index_job, show_job_state
 from acgdesk.gui.prefs import Prefs
 from acgdesk.gui.prompts.controller import PromptTools
@@ -63,7 +64,7 @@ def fetch_results(lib, text: str, ranked: bool) -> tuple[np.ndarray, str]:
     note = QCoreApplication.translate("MainWindow", "ranked by {method}").format(method=results.method)
     if results.matched is not None and results.matched > len(ids):
         note += QCoreApplication.translate("MainWindow", ", best {n} of {total}").format(
-            n=f"{len(ids):,}", total=f"{results.matched:,}"
+            n=number(len(ids)), total=number(results.matched)
         )
     return ids, "; ".join([note, *results.notes])
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.core_text import core_text, speed_text, state_text, task_text
 from acgdesk.gui.detail_panel import human_size
 from acgdesk.gui.jobs import Job, JobsModel, install_job, tr
 from acgdesk.library import Library
@@ -178,14 +179,16 @@ class ModelsDialog(QDialog):
             self.table.setItem(r, 0, use)
             name = row["name"] + ("  ★" if row["recommended"] else "")
             self.table.setItem(r, 1, QTableWidgetItem(name))
-            self.table.setItem(r, 2, QTableWidgetItem(row["task"]))
-            good = QTableWidgetItem(row["strengths"])
-            good.setToolTip(row["strengths"])
+            self.table.setItem(r, 2, QTableWidgetItem(task_text(row["task"])))
+            good = QTableWidgetItem(core_text(row["strengths"]))
+            good.setToolTip(core_text(row["strengths"]))
             self.table.setItem(r, 3, good)
-            speed = QTableWidgetItem(row["speed"])
-            speed.setToolTip(row["speed_meaning"])
+            speed = QTableWidgetItem(speed_text(row["speed"]))
+            speed.setToolTip(core_text(row["speed_meaning"]))
             self.table.setItem(r, 4, speed)
-            state = row["state"] + ("" if row["installed"] or not row["offline"] else " (pip)")
+            state = state_text(row["state"])
+            if not row["installed"] and row["offline"]:
+                state = self.tr("{state} (pip)").format(state=state)
             self.table.setItem(r, 5, QTableWidgetItem(state))
             size = human_size(row["size"]) if row["size"] else row["download_size"]
             self.table.setItem(r, 6, QTableWidgetItem(size))
@@ -198,12 +201,16 @@ class ModelsDialog(QDialog):
     def _selection_changed(self) -> None:
         row = self._selected()
         if row:
-            speed = f"{row['speed']}: {row['speed_meaning']}" if row["speed"] else ""
+            speed = ""
+            if row["speed"]:
+                speed = self.tr("{speed}: {meaning}").format(
+                    speed=speed_text(row["speed"]), meaning=core_text(row["speed_meaning"])
+                )
             lines = [
-                row["description"],
-                self.tr("Good at: {what}").format(what=row["strengths"]),
+                core_text(row["description"]),
+                self.tr("Good at: {what}").format(what=core_text(row["strengths"])),
                 speed,
-                row["detail"],
+                core_text(row["detail"]),
             ]
             if row.get("location"):
                 lines.append(tr("Files in: {where}").format(where=row["location"]))

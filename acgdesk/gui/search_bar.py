@@ -14,6 +14,7 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QTextCharFormat
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.i18n import number
 from acgdesk.search.query import QuerySyntaxError, parse
 
 HISTORY_KEY = "search/history"
@@ -163,7 +164,7 @@ class SearchBar(QWidget):
         if error is not None or not result or not (result.get("tags") or result.get("similar")):
             self.completer.popup().hide()
             return
-        prefix = [(t["name"], f"{t['name']}  ({t['count']:,})") for t in result.get("tags", [])]
+        prefix = [(t["name"], f"{t['name']}  ({number(t['count'])})") for t in result.get("tags", [])]
         meaning = [(t["name"], f"{t['name']}  ≈ {t['similarity']:.2f}") for t in result.get("similar", [])]
         self._names = [name for name, _shown in prefix + meaning]
         self._shown = {shown: name for name, shown in prefix + meaning}

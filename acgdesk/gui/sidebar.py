@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.i18n import number
 from acgdesk.gui.resources import icon
 from acgdesk.library import FolderInfo
 
@@ -110,7 +111,7 @@ class Sidebar(QWidget):
         self.model.clear()
         root = self.model.invisibleRootItem()
         total = sum(f.counts.get("ok", 0) for f in folders)
-        everything = QStandardItem(icon("library"), self.tr("All images  ({n})").format(n=f"{total:,}"))
+        everything = QStandardItem(icon("library"), self.tr("All images  ({n})").format(n=number(total)))
         everything.setData("", FOLDER_ROLE)
         everything.setData(total, COUNT_ROLE)
         root.appendRow(everything)
@@ -119,7 +120,7 @@ class Sidebar(QWidget):
             ok = f.counts.get("ok", 0)
             failed = f.counts.get("error", 0)
             name = os.path.basename(f.path.rstrip(os.sep)) or f.path
-            label = f"{name}  ({ok:,})"
+            label = f"{name}  ({number(ok)})"
             offline = f.state == "offline"
             if offline:
                 label += "  " + self.tr("[offline]")
@@ -128,7 +129,7 @@ class Sidebar(QWidget):
             item.setData(f.id, FOLDER_ID_ROLE)
             item.setData(ok, COUNT_ROLE)
             tip = self.tr("{path}\n{ok} images, {failed} unreadable, last scan {scan}").format(
-                path=f.path, ok=f"{ok:,}", failed=f"{failed:,}", scan=f.last_scan_at or self.tr("never")
+                path=f.path, ok=number(ok), failed=number(failed), scan=f.last_scan_at or self.tr("never")
             )
             if offline:
                 tip += "\n" + self.tr("Offline: the folder was not found; its files are kept.")
@@ -167,11 +168,11 @@ class Sidebar(QWidget):
         item.removeRow(0)
         for path in self.children.get(self._key(item.data(FOLDER_ROLE) or ""), []):
             count = self.counts.get(path, 0)
-            child = QStandardItem(icon("folder"), f"{os.path.basename(path)}  ({count:,})")
+            child = QStandardItem(icon("folder"), f"{os.path.basename(path)}  ({number(count)})")
             child.setData(path, FOLDER_ROLE)
             child.setData(count, COUNT_ROLE)
             child.setToolTip(
-                self.tr("{path}\n{n} images here and in its sub-folders").format(path=path, n=f"{count:,}")
+                self.tr("{path}\n{n} images here and in its sub-folders").format(path=path, n=number(count))
             )
             self._add_placeholder(child, path)
             item.appendRow(child)

@@ -14,6 +14,8 @@ import numpy as np
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMimeData, QUrl
 from PySide6.QtGui import QImage
 
+from acgdesk.gui.i18n import number
+
 SIMILAR_LIMIT = 500
 
 
@@ -72,6 +74,6 @@ def run_similar(lib, source: Source, query: str) -> tuple[np.ndarray, str]:
     note = QCoreApplication.translate("similar", "similar to {what}").format(what=source.label)
     if results.matched is not None:
         note += QCoreApplication.translate("similar", " among {n} matching files").format(
-            n=f"{results.matched:,}"
+            n=number(results.matched)
         )
     return ids, "; ".join([note, *results.notes])

@@ -38,7 +38,6 @@
         </message>
         <message numerus="yes">
             <location filename="../../acgdesk/gui/main_window.py" />
-            <location filename="/work/main/acgdesk/gui/main_window.py" line="377" />
             <source>%Ln images</source>
             <translation>
                 <numerusform>%Ln image</numerusform>
@@ -95,6 +94,81 @@
             <translation>
                 <numerusform>Training set: %Ln image in {dir}</numerusform>
                 <numerusform>Training set: %Ln images in {dir}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>history_labels</name>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>%n star(s)</source>
+            <translation>
+                <numerusform>%n star</numerusform>
+                <numerusform>%n stars</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>tags {changes}: %n file(s)</source>
+            <translation>
+                <numerusform>tags {changes}: %n file</numerusform>
+                <numerusform>tags {changes}: %n files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>added %n file(s) to '{name}'</source>
+            <translation>
+                <numerusform>added %n file to '{name}'</numerusform>
+                <numerusform>added %n files to '{name}'</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>removed %n file(s) from '{name}'</source>
+            <translation>
+                <numerusform>removed %n file from '{name}'</numerusform>
+                <numerusform>removed %n files from '{name}'</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>moved %n file(s) to {dest}</source>
+            <translation>
+                <numerusform>moved %n file to {dest}</numerusform>
+                <numerusform>moved %n files to {dest}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>copied %n file(s) to {dest}</source>
+            <translation>
+                <numerusform>copied %n file to {dest}</numerusform>
+                <numerusform>copied %n files to {dest}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>moved %n file(s) to the trash</source>
+            <translation>
+                <numerusform>moved %n file to the trash</numerusform>
+                <numerusform>moved %n files to the trash</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>{what}: %n file(s)</source>
+            <translation>
+                <numerusform>{what}: %n file</numerusform>
+                <numerusform>{what}: %n files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>{what} (%n failed: {error})</source>
+            <translation>
+                <numerusform>{what} (%n failed: {error})</numerusform>
+                <numerusform>{what} (%n failed: {error})</numerusform>
             </translation>
         </message>
     </context>

@@ -122,7 +122,6 @@
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/albums_panel.py" />
-            <location filename="/work/main/acgdesk/gui/curate/albums_panel.py" line="404" />
             <source>Show</source>
             <translation>表示</translation>
         </message>
@@ -180,8 +179,6 @@
         <message>
             <location filename="../../acgdesk/gui/upscale.py" />
             <location filename="../../acgdesk/gui/view/compare.py" />
-            <location filename="/work/main/acgdesk/gui/view/compare.py" line="121" />
-            <location filename="/work/main/acgdesk/gui/view/compare.py" line="125" />
             <source>Loading…</source>
             <translation>読み込み中…</translation>
         </message>
@@ -1114,7 +1111,6 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message>
             <location filename="../../acgdesk/gui/main_window.py" />
-            <location filename="/work/main/acgdesk/gui/main_window.py" line="204" />
             <source>Jobs</source>
             <translation>ジョブ</translation>
         </message>
@@ -1172,7 +1168,6 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message numerus="yes">
             <location filename="../../acgdesk/gui/main_window.py" />
-            <location filename="/work/main/acgdesk/gui/main_window.py" line="377" />
             <source>%Ln images</source>
             <translation>
                 <numerusform>%Ln 枚の画像</numerusform>
@@ -1356,6 +1351,16 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message>
             <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>{state} (pip)</source>
+            <translation>{state}（pip）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>{speed}: {meaning}</source>
+            <translation>{speed}：{meaning}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
             <source>Good at: {what}</source>
             <translation>得意分野：{what}</translation>
         </message>
@@ -1493,14 +1498,11 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message>
             <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
-            <location filename="/work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
             <source>Word</source>
             <translation>単語</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
-            <location filename="/work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
-            <location filename="/work/main/acgdesk/gui/prompts/stats_dialog.py" line="57" />
             <source>Images</source>
             <translation>画像数</translation>
         </message>
@@ -1813,13 +1815,11 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         <name>UndoActions</name>
         <message>
             <location filename="../../acgdesk/gui/curate/history_panel.py" />
-            <location filename="/work/main/acgdesk/gui/curate/history_panel.py" line="101" />
             <source>Undo</source>
             <translation>元に戻す</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/history_panel.py" />
-            <location filename="/work/main/acgdesk/gui/curate/history_panel.py" line="102" />
             <source>Redo</source>
             <translation>やり直す</translation>
         </message>
@@ -2078,7 +2078,6 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/controller.py" line="178" />
             <source>1 image</source>
             <translation>1 枚の画像</translation>
         </message>
@@ -2094,14 +2093,11 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="74" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
             <source>Favourite</source>
             <translation>お気に入り</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="76" />
             <source>Not a favourite</source>
             <translation>お気に入り解除</translation>
         </message>
@@ -2112,21 +2108,16 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="77" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
             <source>Pick</source>
             <translation>採用</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="78" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
             <source>Reject</source>
             <translation>不採用</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="81" />
             <source>No flag</source>
             <translation>フラグなし</translation>
         </message>
@@ -2267,9 +2258,383 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/controller.py" line="269" />
             <source>{what} failed: {e}</source>
             <translation>{what}に失敗しました：{e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>core</name>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>ViT-B/16 @448, 5000+ Danbooru tags, sigmoid, F1 0.578 at threshold 0.4; works on drawn and photographic images.</source>
+            <translation>ViT-B/16 @448、5000 以上の Danbooru タグ、sigmoid、しきい値 0.4 で F1 0.578。イラストにも写真にも使えます。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Danbooru tagger (ViT); general, character and rating tags with separate thresholds.</source>
+            <translation>Danbooru タガー（ViT）。一般・キャラクター・レーティングのタグを、それぞれ別のしきい値で出力します。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Danbooru tagger (SwinV2); general, character and rating tags with separate thresholds.</source>
+            <translation>Danbooru タガー（SwinV2）。一般・キャラクター・レーティングのタグを、それぞれ別のしきい値で出力します。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Danbooru tagger (ConvNeXt); general, character and rating tags with separate thresholds.</source>
+            <translation>Danbooru タガー（ConvNeXt）。一般・キャラクター・レーティングのタグを、それぞれ別のしきい値で出力します。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Danbooru tagger (ViT-Large); general, character and rating tags with separate thresholds.</source>
+            <translation>Danbooru タガー（ViT-Large）。一般・キャラクター・レーティングのタグを、それぞれ別のしきい値で出力します。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Danbooru tagger (EVA02-Large); general, character and rating tags with separate thresholds.</source>
+            <translation>Danbooru タガー（EVA02-Large）。一般・キャラクター・レーティングのタグを、それぞれ別のしきい値で出力します。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>timm CAFormer-B36 (134.0M params) on the Danbooru wdtagger-v4 set: 12,476 tags (9,225 general, 3,247 character, 4 rating), 384x384; exact preprocessing from its preprocess.json.</source>
+            <translation>timm CAFormer-B36（1 億 3400 万パラメータ）、Danbooru wdtagger-v4 データセットで学習：12,476 タグ（一般 9,225、キャラクター 3,247、レーティング 4）、384x384。前処理は preprocess.json のとおりです。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>EVA02-Large encoder of WD v3 with a head retrained on Danbooru to 2025-01: 13,461 tags (9,741 general, 3,720 character; no rating tags), 448x448 stretched, bilinear, (x-0.5)/0.5.</source>
+            <translation>WD v3 の EVA02-Large エンコーダに、2025-01 までの Danbooru で再学習したヘッドを載せたもの：13,461 タグ（一般 9,741、キャラクター 3,720。レーティングタグなし）、448x448 に引き伸ばし、バイリニア、(x-0.5)/0.5。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Image and text towers in one 512-d space: search images by a sentence.</source>
+            <translation>画像とテキストのエンコーダが同じ 512 次元空間を共有：文章で画像を検索できます。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>One 0..1 aesthetic score per image; 768 px letterboxed on black, 0..1 input.</source>
+            <translation>画像ごとに 0..1 の美しさスコアを 1 つ出します。黒でレターボックスした 768 px、入力は 0..1。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>512-d pooled features of a ResNet-18 (the tensor before its classifier): offline similar-image search.</source>
+            <translation>ResNet-18 の 512 次元プーリング特徴（分類層の直前のテンソル）：オフラインの類似画像検索。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>YOLOv8n body-part detector; detections map to general / sensitive / questionable / explicit.</source>
+            <translation>YOLOv8n の身体部位検出器。検出結果を general / sensitive / questionable / explicit に対応付けます。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>384-d sentence embeddings of tags, prompts and names: offline semantic search.</source>
+            <translation>タグ・プロンプト・名前の 384 次元の文埋め込み：オフラインの意味検索。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Anime super-resolution 2x/3x/4x with denoise levels; CPU or Vulkan GPU.</source>
+            <translation>アニメ画像のアップスケール 2x/3x/4x、ノイズ除去レベル付き。CPU または Vulkan GPU。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Resolution and sharpness (variance of the Laplacian); no model needed.</source>
+            <translation>解像度とシャープネス（ラプラシアンの分散）。モデルは不要です。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>512-d embeddings of Chinese, Japanese and English anime words (titles, characters, tags): choose it as the text encoder so 猫耳 or ネコミミ finds cat_ears.</source>
+            <translation>中国語・日本語・英語のアニメ用語（作品名、キャラクター、タグ）の 512 次元埋め込み。テキストエンコーダに選ぶと 猫耳 や ネコミミ で cat_ears が見つかります。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>OpenAI CLIP ViT-L/14 fine-tuned on Danbooru 2021: anime text-to-image search, image and text in one 768-d space; 224 px, shortest side resized and centre-cropped.</source>
+            <translation>Danbooru 2021 でファインチューニングした OpenAI CLIP ViT-L/14：テキストからアニメ画像を検索。画像とテキストは同じ 768 次元空間。224 px、短辺をリサイズして中央をクロップ。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>general tags on any image, photos included; no character or rating tags</source>
+            <translation>写真を含むあらゆる画像の一般タグ。キャラクター・レーティングのタグはなし</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>balanced general tags; the smallest WD v3</source>
+            <translation>バランスのよい一般タグ。最も小さい WD v3</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>best general-tag accuracy of the base-size WD v3 models</source>
+            <translation>ベースサイズの WD v3 で一般タグが最も正確</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>good general tags from a convolutional backbone</source>
+            <translation>畳み込みバックボーンによる良好な一般タグ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>more accurate general and character tags than the base models</source>
+            <translation>ベースモデルより正確な一般・キャラクタータグ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>the most accurate WD v3, strongest on characters</source>
+            <translation>最も正確な WD v3。キャラクターに最も強い</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>newest Danbooru-v4 tag set with ratings; animetimm's recommended model</source>
+            <translation>最新の Danbooru-v4 タグセット（レーティング付き）。animetimm の推奨モデル</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>recent characters and series (data to 2025-01), recall-first: finds more tags to filter</source>
+            <translation>新しいキャラクターや作品に強い（2025-01 までのデータ）。再現率重視：絞り込み用に多めにタグを出します</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>search by an English sentence ("girl under cherry blossoms"); weak on character names</source>
+            <translation>英語の文で検索（"girl under cherry blossoms"）。キャラクター名は苦手</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>sorting anime illustrations by how polished they look; meaningless on photos</source>
+            <translation>アニメイラストを仕上がりの良さで並べ替え。写真には無意味</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>offline similar-image search (near duplicates, same scene); its own anime/not-anime class is not reliable and is not shown</source>
+            <translation>オフラインの類似画像検索（ほぼ重複、同じ場面）。付属のアニメ／非アニメ判定は信頼できないため表示しません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>offline content rating from exposed body parts; trained on photos, rougher on drawings</source>
+            <translation>露出した身体部位からオフラインでレーティングを判定。写真で学習しており、イラストでは粗め</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>offline search of tags, prompts and names by meaning (English)</source>
+            <translation>タグ・プロンプト・名前を意味でオフライン検索（英語）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>upscaling anime art 2-4x with clean lines; not for photos</source>
+            <translation>アニメ絵を 2〜4 倍にアップスケール、線がきれい。写真には不向き</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>finding small, blurry or out-of-focus files</source>
+            <translation>小さい・ぼやけた・ピンぼけのファイルを探す</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>multilingual (Chinese / Japanese / English) search of tags, prompts and names; knows anime titles and characters</source>
+            <translation>多言語（中国語／日本語／英語）でタグ・プロンプト・名前を検索。アニメ作品やキャラクターを知っています</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>text-to-image search in Danbooru's own words (tags, characters, series)</source>
+            <translation>Danbooru の言葉（タグ、キャラクター、作品）でテキストから画像を検索</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>no network: thousands of images a second</source>
+            <translation>ネットワークなし：毎秒数千枚</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>small network: tens of images a second on a CPU</source>
+            <translation>小型ネットワーク：CPU で毎秒数十枚</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>base-size network: about one image a second on a CPU, GPU advised for big libraries</source>
+            <translation>ベースサイズのネットワーク：CPU で毎秒約 1 枚。大きなライブラリには GPU を推奨</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>large network: seconds per image on a CPU, GPU strongly advised</source>
+            <translation>大型ネットワーク：CPU で 1 枚に数秒。GPU を強く推奨</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>computed without model files</source>
+            <translation>モデルファイルなしで計算</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>how polished an anime illustration looks, 0..1 (meaningless on photos)</source>
+            <translation>アニメイラストの仕上がりの良さ、0..1（写真には無意味）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>resolution and focus, 0..1: 0.5 is the usual blurry-below line, crisp line art nears 1</source>
+            <translation>解像度とピント、0..1：0.5 未満がぼやけの目安、くっきりした線画は 1 に近い</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>width x height of the original file in millions of pixels</source>
+            <translation>元ファイルの幅 x 高さ（百万画素単位）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>variance of the Laplacian at 512 px, the raw number behind sharpness</source>
+            <translation>512 px でのラプラシアンの分散。シャープネスの元になる生の値</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>how much this looks like the images you marked as liked, 0..1 (learnt from your marks)</source>
+            <translation>「好き」とマークした画像にどれだけ似ているか、0..1（あなたのマークから学習）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>anime-or-not class score: wrong on many photos as computed, so not shown</source>
+            <translation>anime-or-not の分類スコア：現在の計算では多くの写真で誤るため表示しません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>a score stored by a model; no description is known</source>
+            <translation>モデルが保存したスコア。説明は不明です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>anime-aesthetic model</source>
+            <translation>anime-aesthetic モデル</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>no model</source>
+            <translation>モデルなし</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>your marks</source>
+            <translation>あなたのマーク</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>unknown model</source>
+            <translation>不明なモデル</translation>
+        </message>
+    </context>
+    <context>
+        <name>core_score</name>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>aesthetic</source>
+            <translation>美しさ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>sharpness</source>
+            <translation>シャープネス</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>megapixels</source>
+            <translation>メガピクセル</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>edge contrast</source>
+            <translation>エッジコントラスト</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>taste</source>
+            <translation>好み</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>anime</source>
+            <translation>アニメ</translation>
+        </message>
+    </context>
+    <context>
+        <name>core_speed</name>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>instant</source>
+            <translation>即時</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>fast</source>
+            <translation>高速</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>medium</source>
+            <translation>中速</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>slow</source>
+            <translation>低速</translation>
+        </message>
+    </context>
+    <context>
+        <name>core_state</name>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>installed</source>
+            <translation>インストール済み</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>missing</source>
+            <translation>未インストール</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>incomplete</source>
+            <translation>不完全</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>package-missing</source>
+            <translation>パッケージなし</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>builtin</source>
+            <translation>組み込み</translation>
+        </message>
+    </context>
+    <context>
+        <name>core_task</name>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>tagger</source>
+            <translation>タガー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>image_embedder</source>
+            <translation>画像埋め込み</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>clip</source>
+            <translation>CLIP</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>text_encoder</source>
+            <translation>テキストエンコーダ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>rating</source>
+            <translation>レーティング</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>aesthetic</source>
+            <translation>美しさスコア</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>upscaler</source>
+            <translation>アップスケール</translation>
         </message>
     </context>
     <context>
@@ -2331,7 +2696,6 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/controller.py" />
-            <location filename="/work/main/acgdesk/gui/dataset/form.py" line="266" />
             <source>Selection</source>
             <translation>選択</translation>
         </message>
@@ -2906,6 +3270,137 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
     </context>
     <context>
+        <name>history_labels</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>pick</source>
+            <translation>採用</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>%n star(s)</source>
+            <translation>
+                <numerusform>星 %n 個</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>favourite</source>
+            <translation>お気に入り</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>not favourite</source>
+            <translation>お気に入り解除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>reject</source>
+            <translation>不採用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>no flag</source>
+            <translation>フラグなし</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>tags {changes}: %n file(s)</source>
+            <translation>
+                <numerusform>タグ {changes}：%n 個のファイル</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>new manual album '{name}'</source>
+            <translation>新規アルバム「{name}」</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>new smart album '{name}'</source>
+            <translation>新規スマートアルバム「{name}」</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>new group '{name}'</source>
+            <translation>新規グループ「{name}」</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>album '{name}' changed</source>
+            <translation>アルバム「{name}」を変更</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>album '{name}' changed to '{new_name}'</source>
+            <translation>アルバム「{name}」を「{new_name}」に変更</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>deleted album '{name}'</source>
+            <translation>アルバム「{name}」を削除</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>added %n file(s) to '{name}'</source>
+            <translation>
+                <numerusform>%n 個のファイルを「{name}」に追加</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>removed %n file(s) from '{name}'</source>
+            <translation>
+                <numerusform>「{name}」から %n 個のファイルを削除</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>reordered '{name}'</source>
+            <translation>「{name}」の並び順を変更</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>moved %n file(s) to {dest}</source>
+            <translation>
+                <numerusform>%n 個のファイルを {dest} へ移動</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>copied %n file(s) to {dest}</source>
+            <translation>
+                <numerusform>%n 個のファイルを {dest} へコピー</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>moved %n file(s) to the trash</source>
+            <translation>
+                <numerusform>%n 個のファイルをゴミ箱へ移動</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>{what}: %n file(s)</source>
+            <translation>
+                <numerusform>{what}：%n 個のファイル</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>{what} (%n failed: {error})</source>
+            <translation>
+                <numerusform>{what}（%n 件失敗：{error}）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>{what} (cancelled)</source>
+            <translation>{what}（キャンセル）</translation>
+        </message>
+    </context>
+    <context>
         <name>jobs</name>
         <message numerus="yes">
             <location filename="../../acgdesk/gui/jobs.py" />
@@ -3016,7 +3511,6 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         <name>marks</name>
         <message>
             <location filename="../../acgdesk/gui/curate/marks_keys.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
             <source>Favourite</source>
             <translation>お気に入り</translation>
         </message>
@@ -3027,13 +3521,11 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/marks_keys.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
             <source>Pick</source>
             <translation>採用</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/marks_keys.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
             <source>Reject</source>
             <translation>不採用</translation>
         </message>
@@ -3107,7 +3599,6 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/prompts/controller.py" />
-            <location filename="/work/main/acgdesk/gui/view/info_overlay.py" line="61" />
             <source>Prompt</source>
             <translation>プロンプト</translation>
         </message>

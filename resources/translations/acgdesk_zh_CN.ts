@@ -122,7 +122,6 @@
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/albums_panel.py" />
-            <location filename="/work/main/acgdesk/gui/curate/albums_panel.py" line="404" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
@@ -180,8 +179,6 @@
         <message>
             <location filename="../../acgdesk/gui/upscale.py" />
             <location filename="../../acgdesk/gui/view/compare.py" />
-            <location filename="/work/main/acgdesk/gui/view/compare.py" line="121" />
-            <location filename="/work/main/acgdesk/gui/view/compare.py" line="125" />
             <source>Loading…</source>
             <translation>加载中…</translation>
         </message>
@@ -1114,7 +1111,6 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message>
             <location filename="../../acgdesk/gui/main_window.py" />
-            <location filename="/work/main/acgdesk/gui/main_window.py" line="204" />
             <source>Jobs</source>
             <translation>任务</translation>
         </message>
@@ -1172,7 +1168,6 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message numerus="yes">
             <location filename="../../acgdesk/gui/main_window.py" />
-            <location filename="/work/main/acgdesk/gui/main_window.py" line="377" />
             <source>%Ln images</source>
             <translation>
                 <numerusform>%Ln 张图片</numerusform>
@@ -1356,6 +1351,16 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message>
             <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>{state} (pip)</source>
+            <translation>{state}（pip）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>{speed}: {meaning}</source>
+            <translation>{speed}：{meaning}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
             <source>Good at: {what}</source>
             <translation>擅长：{what}</translation>
         </message>
@@ -1493,14 +1498,11 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message>
             <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
-            <location filename="/work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
             <source>Word</source>
             <translation>词</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
-            <location filename="/work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
-            <location filename="/work/main/acgdesk/gui/prompts/stats_dialog.py" line="57" />
             <source>Images</source>
             <translation>图片数</translation>
         </message>
@@ -1813,13 +1815,11 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         <name>UndoActions</name>
         <message>
             <location filename="../../acgdesk/gui/curate/history_panel.py" />
-            <location filename="/work/main/acgdesk/gui/curate/history_panel.py" line="101" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/history_panel.py" />
-            <location filename="/work/main/acgdesk/gui/curate/history_panel.py" line="102" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
@@ -2078,7 +2078,6 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/controller.py" line="178" />
             <source>1 image</source>
             <translation>1 张图片</translation>
         </message>
@@ -2094,14 +2093,11 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="74" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
             <source>Favourite</source>
             <translation>收藏</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="76" />
             <source>Not a favourite</source>
             <translation>取消收藏</translation>
         </message>
@@ -2112,21 +2108,16 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="77" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
             <source>Pick</source>
             <translation>留用</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="78" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
             <source>Reject</source>
             <translation>排除</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="81" />
             <source>No flag</source>
             <translation>无旗标</translation>
         </message>
@@ -2267,9 +2258,383 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/controller.py" line="269" />
             <source>{what} failed: {e}</source>
             <translation>{what}失败：{e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>core</name>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>ViT-B/16 @448, 5000+ Danbooru tags, sigmoid, F1 0.578 at threshold 0.4; works on drawn and photographic images.</source>
+            <translation>ViT-B/16 @448，5000+ 个 Danbooru 标签，sigmoid 输出，阈值 0.4 时 F1 为 0.578；适用于绘画和照片。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Danbooru tagger (ViT); general, character and rating tags with separate thresholds.</source>
+            <translation>Danbooru 标签器（ViT）；输出通用、角色和分级标签，各有独立阈值。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Danbooru tagger (SwinV2); general, character and rating tags with separate thresholds.</source>
+            <translation>Danbooru 标签器（SwinV2）；输出通用、角色和分级标签，各有独立阈值。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Danbooru tagger (ConvNeXt); general, character and rating tags with separate thresholds.</source>
+            <translation>Danbooru 标签器（ConvNeXt）；输出通用、角色和分级标签，各有独立阈值。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Danbooru tagger (ViT-Large); general, character and rating tags with separate thresholds.</source>
+            <translation>Danbooru 标签器（ViT-Large）；输出通用、角色和分级标签，各有独立阈值。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Danbooru tagger (EVA02-Large); general, character and rating tags with separate thresholds.</source>
+            <translation>Danbooru 标签器（EVA02-Large）；输出通用、角色和分级标签，各有独立阈值。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>timm CAFormer-B36 (134.0M params) on the Danbooru wdtagger-v4 set: 12,476 tags (9,225 general, 3,247 character, 4 rating), 384x384; exact preprocessing from its preprocess.json.</source>
+            <translation>timm CAFormer-B36（1.34 亿参数），基于 Danbooru wdtagger-v4 数据集：12,476 个标签（9,225 个通用、3,247 个角色、4 个分级），384x384；严格按其 preprocess.json 预处理。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>EVA02-Large encoder of WD v3 with a head retrained on Danbooru to 2025-01: 13,461 tags (9,741 general, 3,720 character; no rating tags), 448x448 stretched, bilinear, (x-0.5)/0.5.</source>
+            <translation>WD v3 的 EVA02-Large 编码器，输出头用截至 2025-01 的 Danbooru 数据重新训练：13,461 个标签（9,741 个通用、3,720 个角色；无分级标签），拉伸至 448x448，双线性插值，(x-0.5)/0.5。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Image and text towers in one 512-d space: search images by a sentence.</source>
+            <translation>图像和文本编码器共用一个 512 维空间：用一句话搜索图片。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>One 0..1 aesthetic score per image; 768 px letterboxed on black, 0..1 input.</source>
+            <translation>每张图片一个 0..1 的美学评分；以黑边补成 768 px，输入范围 0..1。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>512-d pooled features of a ResNet-18 (the tensor before its classifier): offline similar-image search.</source>
+            <translation>ResNet-18 的 512 维池化特征（分类层之前的张量）：离线相似图片搜索。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>YOLOv8n body-part detector; detections map to general / sensitive / questionable / explicit.</source>
+            <translation>YOLOv8n 身体部位检测器；检测结果映射为 general / sensitive / questionable / explicit。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>384-d sentence embeddings of tags, prompts and names: offline semantic search.</source>
+            <translation>标签、提示词和名称的 384 维句向量：离线语义搜索。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Anime super-resolution 2x/3x/4x with denoise levels; CPU or Vulkan GPU.</source>
+            <translation>动漫图像超分放大 2x/3x/4x，可选降噪等级；使用 CPU 或 Vulkan GPU。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Resolution and sharpness (variance of the Laplacian); no model needed.</source>
+            <translation>分辨率和清晰度（拉普拉斯方差）；无需模型。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>512-d embeddings of Chinese, Japanese and English anime words (titles, characters, tags): choose it as the text encoder so 猫耳 or ネコミミ finds cat_ears.</source>
+            <translation>中文、日文和英文动漫词语（作品名、角色、标签）的 512 维向量：选它作为文本编码器，搜索 猫耳 或 ネコミミ 也能找到 cat_ears。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>OpenAI CLIP ViT-L/14 fine-tuned on Danbooru 2021: anime text-to-image search, image and text in one 768-d space; 224 px, shortest side resized and centre-cropped.</source>
+            <translation>在 Danbooru 2021 上微调的 OpenAI CLIP ViT-L/14：动漫以文搜图，图像和文本共用一个 768 维空间；224 px，短边缩放后居中裁剪。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>general tags on any image, photos included; no character or rating tags</source>
+            <translation>任何图片的通用标签，照片也可以；不输出角色和分级标签</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>balanced general tags; the smallest WD v3</source>
+            <translation>通用标签表现均衡；最小的 WD v3</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>best general-tag accuracy of the base-size WD v3 models</source>
+            <translation>基础尺寸 WD v3 中通用标签最准确</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>good general tags from a convolutional backbone</source>
+            <translation>卷积骨干网络，通用标签效果好</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>more accurate general and character tags than the base models</source>
+            <translation>通用和角色标签比基础模型更准确</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>the most accurate WD v3, strongest on characters</source>
+            <translation>最准确的 WD v3，角色识别最强</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>newest Danbooru-v4 tag set with ratings; animetimm's recommended model</source>
+            <translation>最新的 Danbooru-v4 标签集，含分级；animetimm 推荐的模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>recent characters and series (data to 2025-01), recall-first: finds more tags to filter</source>
+            <translation>认识较新的角色和作品（数据截至 2025-01），召回优先：找出更多标签供筛选</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>search by an English sentence ("girl under cherry blossoms"); weak on character names</source>
+            <translation>用英文句子搜索（"girl under cherry blossoms"）；不擅长角色名</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>sorting anime illustrations by how polished they look; meaningless on photos</source>
+            <translation>按精致程度给动漫插画排序；对照片无意义</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>offline similar-image search (near duplicates, same scene); its own anime/not-anime class is not reliable and is not shown</source>
+            <translation>离线相似图片搜索（近似重复、同一场景）；它自带的动漫/非动漫分类不可靠，不予显示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>offline content rating from exposed body parts; trained on photos, rougher on drawings</source>
+            <translation>根据裸露的身体部位离线判断分级；用照片训练，对绘画较粗糙</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>offline search of tags, prompts and names by meaning (English)</source>
+            <translation>按含义离线搜索标签、提示词和名称（英文）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>upscaling anime art 2-4x with clean lines; not for photos</source>
+            <translation>将动漫图像超分放大 2-4 倍，线条干净；不适合照片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>finding small, blurry or out-of-focus files</source>
+            <translation>找出尺寸小、模糊或失焦的文件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>multilingual (Chinese / Japanese / English) search of tags, prompts and names; knows anime titles and characters</source>
+            <translation>多语言（中文 / 日文 / 英文）搜索标签、提示词和名称；认识动漫作品和角色</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>text-to-image search in Danbooru's own words (tags, characters, series)</source>
+            <translation>用 Danbooru 自己的词汇（标签、角色、作品）以文搜图</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>no network: thousands of images a second</source>
+            <translation>不用神经网络：每秒数千张图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>small network: tens of images a second on a CPU</source>
+            <translation>小型网络：CPU 上每秒数十张</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>base-size network: about one image a second on a CPU, GPU advised for big libraries</source>
+            <translation>基础尺寸网络：CPU 上约每秒一张，大图库建议使用 GPU</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>large network: seconds per image on a CPU, GPU strongly advised</source>
+            <translation>大型网络：CPU 上每张需数秒，强烈建议使用 GPU</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>computed without model files</source>
+            <translation>无需模型文件即可计算</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>how polished an anime illustration looks, 0..1 (meaningless on photos)</source>
+            <translation>动漫插画看起来有多精致，0..1（对照片无意义）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>resolution and focus, 0..1: 0.5 is the usual blurry-below line, crisp line art nears 1</source>
+            <translation>分辨率和对焦，0..1：通常低于 0.5 算模糊，清晰的线稿接近 1</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>width x height of the original file in millions of pixels</source>
+            <translation>原文件的宽 x 高，单位为百万像素</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>variance of the Laplacian at 512 px, the raw number behind sharpness</source>
+            <translation>512 px 下的拉普拉斯方差，清晰度背后的原始数值</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>how much this looks like the images you marked as liked, 0..1 (learnt from your marks)</source>
+            <translation>与你标记为喜欢的图片有多相似，0..1（从你的标记中学习）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>anime-or-not class score: wrong on many photos as computed, so not shown</source>
+            <translation>anime-or-not 的分类分数：按目前的算法对许多照片判断错误，因此不显示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>a score stored by a model; no description is known</source>
+            <translation>由模型存储的分数；没有已知说明</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>anime-aesthetic model</source>
+            <translation>anime-aesthetic 模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>no model</source>
+            <translation>无模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>your marks</source>
+            <translation>你的标记</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>unknown model</source>
+            <translation>未知模型</translation>
+        </message>
+    </context>
+    <context>
+        <name>core_score</name>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>aesthetic</source>
+            <translation>美学</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>sharpness</source>
+            <translation>清晰度</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>megapixels</source>
+            <translation>百万像素</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>edge contrast</source>
+            <translation>边缘对比度</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>taste</source>
+            <translation>喜好</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>anime</source>
+            <translation>动漫</translation>
+        </message>
+    </context>
+    <context>
+        <name>core_speed</name>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>instant</source>
+            <translation>即时</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>fast</source>
+            <translation>快</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>medium</source>
+            <translation>中等</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>slow</source>
+            <translation>慢</translation>
+        </message>
+    </context>
+    <context>
+        <name>core_state</name>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>installed</source>
+            <translation>已安装</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>missing</source>
+            <translation>未安装</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>incomplete</source>
+            <translation>不完整</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>package-missing</source>
+            <translation>缺少软件包</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>builtin</source>
+            <translation>内置</translation>
+        </message>
+    </context>
+    <context>
+        <name>core_task</name>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>tagger</source>
+            <translation>标签器</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>image_embedder</source>
+            <translation>图像嵌入</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>clip</source>
+            <translation>CLIP</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>text_encoder</source>
+            <translation>文本编码器</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>rating</source>
+            <translation>分级</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>aesthetic</source>
+            <translation>美学评分</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>upscaler</source>
+            <translation>超分放大</translation>
         </message>
     </context>
     <context>
@@ -2331,7 +2696,6 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/controller.py" />
-            <location filename="/work/main/acgdesk/gui/dataset/form.py" line="266" />
             <source>Selection</source>
             <translation>选择</translation>
         </message>
@@ -2906,6 +3270,137 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
     </context>
     <context>
+        <name>history_labels</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>pick</source>
+            <translation>留用</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>%n star(s)</source>
+            <translation>
+                <numerusform>%n 星</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>favourite</source>
+            <translation>收藏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>not favourite</source>
+            <translation>取消收藏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>reject</source>
+            <translation>排除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>no flag</source>
+            <translation>无旗标</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>tags {changes}: %n file(s)</source>
+            <translation>
+                <numerusform>标签 {changes}：%n 个文件</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>new manual album '{name}'</source>
+            <translation>新建相册“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>new smart album '{name}'</source>
+            <translation>新建智能相册“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>new group '{name}'</source>
+            <translation>新建分组“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>album '{name}' changed</source>
+            <translation>修改相册“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>album '{name}' changed to '{new_name}'</source>
+            <translation>相册“{name}”改为“{new_name}”</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>deleted album '{name}'</source>
+            <translation>删除相册“{name}”</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>added %n file(s) to '{name}'</source>
+            <translation>
+                <numerusform>将 %n 个文件加入“{name}”</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>removed %n file(s) from '{name}'</source>
+            <translation>
+                <numerusform>从“{name}”移除 %n 个文件</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>reordered '{name}'</source>
+            <translation>调整“{name}”的顺序</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>moved %n file(s) to {dest}</source>
+            <translation>
+                <numerusform>将 %n 个文件移动到 {dest}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>copied %n file(s) to {dest}</source>
+            <translation>
+                <numerusform>将 %n 个文件复制到 {dest}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>moved %n file(s) to the trash</source>
+            <translation>
+                <numerusform>将 %n 个文件移到回收站</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>{what}: %n file(s)</source>
+            <translation>
+                <numerusform>{what}：%n 个文件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>{what} (%n failed: {error})</source>
+            <translation>
+                <numerusform>{what}（%n 个失败：{error}）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>{what} (cancelled)</source>
+            <translation>{what}（已取消）</translation>
+        </message>
+    </context>
+    <context>
         <name>jobs</name>
         <message numerus="yes">
             <location filename="../../acgdesk/gui/jobs.py" />
@@ -3016,7 +3511,6 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         <name>marks</name>
         <message>
             <location filename="../../acgdesk/gui/curate/marks_keys.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
             <source>Favourite</source>
             <translation>收藏</translation>
         </message>
@@ -3027,13 +3521,11 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/marks_keys.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
             <source>Pick</source>
             <translation>留用</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/marks_keys.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
             <source>Reject</source>
             <translation>排除</translation>
         </message>
@@ -3107,7 +3599,6 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/prompts/controller.py" />
-            <location filename="/work/main/acgdesk/gui/view/info_overlay.py" line="61" />
             <source>Prompt</source>
             <translation>提示词</translation>
         </message>

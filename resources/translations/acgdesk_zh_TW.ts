@@ -122,7 +122,6 @@
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/albums_panel.py" />
-            <location filename="/work/main/acgdesk/gui/curate/albums_panel.py" line="404" />
             <source>Show</source>
             <translation>顯示</translation>
         </message>
@@ -180,8 +179,6 @@
         <message>
             <location filename="../../acgdesk/gui/upscale.py" />
             <location filename="../../acgdesk/gui/view/compare.py" />
-            <location filename="/work/main/acgdesk/gui/view/compare.py" line="121" />
-            <location filename="/work/main/acgdesk/gui/view/compare.py" line="125" />
             <source>Loading…</source>
             <translation>載入中…</translation>
         </message>
@@ -1114,7 +1111,6 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message>
             <location filename="../../acgdesk/gui/main_window.py" />
-            <location filename="/work/main/acgdesk/gui/main_window.py" line="204" />
             <source>Jobs</source>
             <translation>工作</translation>
         </message>
@@ -1172,7 +1168,6 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message numerus="yes">
             <location filename="../../acgdesk/gui/main_window.py" />
-            <location filename="/work/main/acgdesk/gui/main_window.py" line="377" />
             <source>%Ln images</source>
             <translation>
                 <numerusform>%Ln 張圖片</numerusform>
@@ -1356,6 +1351,16 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message>
             <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>{state} (pip)</source>
+            <translation>{state}（pip）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
+            <source>{speed}: {meaning}</source>
+            <translation>{speed}：{meaning}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/models_dialog.py" />
             <source>Good at: {what}</source>
             <translation>擅長：{what}</translation>
         </message>
@@ -1493,14 +1498,11 @@ Choose the folders to manage; they are indexed in the background and watched for
         </message>
         <message>
             <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
-            <location filename="/work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
             <source>Word</source>
             <translation>詞</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/prompts/stats_dialog.py" />
-            <location filename="/work/main/acgdesk/gui/prompts/stats_dialog.py" line="56" />
-            <location filename="/work/main/acgdesk/gui/prompts/stats_dialog.py" line="57" />
             <source>Images</source>
             <translation>圖片數</translation>
         </message>
@@ -1813,13 +1815,11 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         <name>UndoActions</name>
         <message>
             <location filename="../../acgdesk/gui/curate/history_panel.py" />
-            <location filename="/work/main/acgdesk/gui/curate/history_panel.py" line="101" />
             <source>Undo</source>
             <translation>復原</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/history_panel.py" />
-            <location filename="/work/main/acgdesk/gui/curate/history_panel.py" line="102" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
@@ -2078,7 +2078,6 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/controller.py" line="178" />
             <source>1 image</source>
             <translation>1 張圖片</translation>
         </message>
@@ -2094,14 +2093,11 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="74" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
             <source>Favourite</source>
             <translation>收藏</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="76" />
             <source>Not a favourite</source>
             <translation>取消收藏</translation>
         </message>
@@ -2112,21 +2108,16 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="77" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
             <source>Pick</source>
             <translation>留用</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="78" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
             <source>Reject</source>
             <translation>排除</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="81" />
             <source>No flag</source>
             <translation>無旗標</translation>
         </message>
@@ -2267,9 +2258,383 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/batch_actions.py" />
-            <location filename="/work/main/acgdesk/gui/curate/controller.py" line="269" />
             <source>{what} failed: {e}</source>
             <translation>{what}失敗：{e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>core</name>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>ViT-B/16 @448, 5000+ Danbooru tags, sigmoid, F1 0.578 at threshold 0.4; works on drawn and photographic images.</source>
+            <translation>ViT-B/16 @448，5000+ 個 Danbooru 標籤，sigmoid 輸出，閾值 0.4 時 F1 為 0.578；適用於繪圖與照片。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Danbooru tagger (ViT); general, character and rating tags with separate thresholds.</source>
+            <translation>Danbooru 標籤器（ViT）；輸出一般、角色與分級標籤，各有獨立閾值。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Danbooru tagger (SwinV2); general, character and rating tags with separate thresholds.</source>
+            <translation>Danbooru 標籤器（SwinV2）；輸出一般、角色與分級標籤，各有獨立閾值。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Danbooru tagger (ConvNeXt); general, character and rating tags with separate thresholds.</source>
+            <translation>Danbooru 標籤器（ConvNeXt）；輸出一般、角色與分級標籤，各有獨立閾值。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Danbooru tagger (ViT-Large); general, character and rating tags with separate thresholds.</source>
+            <translation>Danbooru 標籤器（ViT-Large）；輸出一般、角色與分級標籤，各有獨立閾值。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Danbooru tagger (EVA02-Large); general, character and rating tags with separate thresholds.</source>
+            <translation>Danbooru 標籤器（EVA02-Large）；輸出一般、角色與分級標籤，各有獨立閾值。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>timm CAFormer-B36 (134.0M params) on the Danbooru wdtagger-v4 set: 12,476 tags (9,225 general, 3,247 character, 4 rating), 384x384; exact preprocessing from its preprocess.json.</source>
+            <translation>timm CAFormer-B36（1.34 億參數），以 Danbooru wdtagger-v4 資料集訓練：12,476 個標籤（9,225 個一般、3,247 個角色、4 個分級），384x384；嚴格依其 preprocess.json 前處理。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>EVA02-Large encoder of WD v3 with a head retrained on Danbooru to 2025-01: 13,461 tags (9,741 general, 3,720 character; no rating tags), 448x448 stretched, bilinear, (x-0.5)/0.5.</source>
+            <translation>WD v3 的 EVA02-Large 編碼器，輸出頭以截至 2025-01 的 Danbooru 資料重新訓練：13,461 個標籤（9,741 個一般、3,720 個角色；無分級標籤），拉伸至 448x448，雙線性內插，(x-0.5)/0.5。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Image and text towers in one 512-d space: search images by a sentence.</source>
+            <translation>影像與文字編碼器共用一個 512 維空間：用一句話搜尋圖片。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>One 0..1 aesthetic score per image; 768 px letterboxed on black, 0..1 input.</source>
+            <translation>每張圖片一個 0..1 的美感分數；以黑邊補成 768 px，輸入範圍 0..1。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>512-d pooled features of a ResNet-18 (the tensor before its classifier): offline similar-image search.</source>
+            <translation>ResNet-18 的 512 維池化特徵（分類層之前的張量）：離線相似圖片搜尋。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>YOLOv8n body-part detector; detections map to general / sensitive / questionable / explicit.</source>
+            <translation>YOLOv8n 身體部位偵測器；偵測結果對應到 general / sensitive / questionable / explicit。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>384-d sentence embeddings of tags, prompts and names: offline semantic search.</source>
+            <translation>標籤、提示詞與名稱的 384 維句向量：離線語意搜尋。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Anime super-resolution 2x/3x/4x with denoise levels; CPU or Vulkan GPU.</source>
+            <translation>動漫圖像放大 2x/3x/4x，可選降噪等級；使用 CPU 或 Vulkan GPU。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Resolution and sharpness (variance of the Laplacian); no model needed.</source>
+            <translation>解析度與清晰度（拉普拉斯變異數）；不需要模型。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>512-d embeddings of Chinese, Japanese and English anime words (titles, characters, tags): choose it as the text encoder so 猫耳 or ネコミミ finds cat_ears.</source>
+            <translation>中文、日文與英文動漫詞語（作品名、角色、標籤）的 512 維向量：選它作為文字編碼器，搜尋 猫耳 或 ネコミミ 也能找到 cat_ears。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>OpenAI CLIP ViT-L/14 fine-tuned on Danbooru 2021: anime text-to-image search, image and text in one 768-d space; 224 px, shortest side resized and centre-cropped.</source>
+            <translation>在 Danbooru 2021 上微調的 OpenAI CLIP ViT-L/14：動漫以文搜圖，影像與文字共用一個 768 維空間；224 px，短邊縮放後置中裁切。</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>general tags on any image, photos included; no character or rating tags</source>
+            <translation>任何圖片的一般標籤，照片也行；不輸出角色與分級標籤</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>balanced general tags; the smallest WD v3</source>
+            <translation>一般標籤表現均衡；最小的 WD v3</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>best general-tag accuracy of the base-size WD v3 models</source>
+            <translation>基礎尺寸 WD v3 中一般標籤最準確</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>good general tags from a convolutional backbone</source>
+            <translation>卷積骨幹網路，一般標籤效果好</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>more accurate general and character tags than the base models</source>
+            <translation>一般與角色標籤比基礎模型更準確</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>the most accurate WD v3, strongest on characters</source>
+            <translation>最準確的 WD v3，角色辨識最強</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>newest Danbooru-v4 tag set with ratings; animetimm's recommended model</source>
+            <translation>最新的 Danbooru-v4 標籤集，含分級；animetimm 推薦的模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>recent characters and series (data to 2025-01), recall-first: finds more tags to filter</source>
+            <translation>認得較新的角色與作品（資料截至 2025-01），召回優先：找出更多標籤供篩選</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>search by an English sentence ("girl under cherry blossoms"); weak on character names</source>
+            <translation>用英文句子搜尋（"girl under cherry blossoms"）；不擅長角色名</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>sorting anime illustrations by how polished they look; meaningless on photos</source>
+            <translation>依精緻程度為動漫插畫排序；對照片無意義</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>offline similar-image search (near duplicates, same scene); its own anime/not-anime class is not reliable and is not shown</source>
+            <translation>離線相似圖片搜尋（近似重複、同一場景）；它內建的動漫/非動漫分類不可靠，不予顯示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>offline content rating from exposed body parts; trained on photos, rougher on drawings</source>
+            <translation>依裸露的身體部位離線判斷分級；以照片訓練，對繪圖較粗略</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>offline search of tags, prompts and names by meaning (English)</source>
+            <translation>依語意離線搜尋標籤、提示詞與名稱（英文）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>upscaling anime art 2-4x with clean lines; not for photos</source>
+            <translation>將動漫圖像放大 2-4 倍，線條乾淨；不適合照片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>finding small, blurry or out-of-focus files</source>
+            <translation>找出尺寸小、模糊或失焦的檔案</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>multilingual (Chinese / Japanese / English) search of tags, prompts and names; knows anime titles and characters</source>
+            <translation>多語言（中文 / 日文 / 英文）搜尋標籤、提示詞與名稱；認得動漫作品與角色</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>text-to-image search in Danbooru's own words (tags, characters, series)</source>
+            <translation>用 Danbooru 自己的詞彙（標籤、角色、作品）以文搜圖</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>no network: thousands of images a second</source>
+            <translation>不用神經網路：每秒數千張圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>small network: tens of images a second on a CPU</source>
+            <translation>小型網路：CPU 上每秒數十張</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>base-size network: about one image a second on a CPU, GPU advised for big libraries</source>
+            <translation>基礎尺寸網路：CPU 上約每秒一張，大型圖庫建議使用 GPU</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>large network: seconds per image on a CPU, GPU strongly advised</source>
+            <translation>大型網路：CPU 上每張需數秒，強烈建議使用 GPU</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>computed without model files</source>
+            <translation>不需模型檔案即可計算</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>how polished an anime illustration looks, 0..1 (meaningless on photos)</source>
+            <translation>動漫插畫看起來有多精緻，0..1（對照片無意義）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>resolution and focus, 0..1: 0.5 is the usual blurry-below line, crisp line art nears 1</source>
+            <translation>解析度與對焦，0..1：通常低於 0.5 算模糊，清晰的線稿接近 1</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>width x height of the original file in millions of pixels</source>
+            <translation>原始檔案的寬 x 高，單位為百萬像素</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>variance of the Laplacian at 512 px, the raw number behind sharpness</source>
+            <translation>512 px 下的拉普拉斯變異數，清晰度背後的原始數值</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>how much this looks like the images you marked as liked, 0..1 (learnt from your marks)</source>
+            <translation>與你標記為喜歡的圖片有多相似，0..1（從你的標記中學習）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>anime-or-not class score: wrong on many photos as computed, so not shown</source>
+            <translation>anime-or-not 的分類分數：以目前的算法對許多照片判斷錯誤，因此不顯示</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>a score stored by a model; no description is known</source>
+            <translation>由模型儲存的分數；沒有已知說明</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>anime-aesthetic model</source>
+            <translation>anime-aesthetic 模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>no model</source>
+            <translation>無模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>your marks</source>
+            <translation>你的標記</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>unknown model</source>
+            <translation>未知模型</translation>
+        </message>
+    </context>
+    <context>
+        <name>core_score</name>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>aesthetic</source>
+            <translation>美感</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>sharpness</source>
+            <translation>清晰度</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>megapixels</source>
+            <translation>百萬像素</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>edge contrast</source>
+            <translation>邊緣對比度</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>taste</source>
+            <translation>喜好</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>anime</source>
+            <translation>動漫</translation>
+        </message>
+    </context>
+    <context>
+        <name>core_speed</name>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>instant</source>
+            <translation>即時</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>fast</source>
+            <translation>快</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>medium</source>
+            <translation>中等</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>slow</source>
+            <translation>慢</translation>
+        </message>
+    </context>
+    <context>
+        <name>core_state</name>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>installed</source>
+            <translation>已安裝</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>missing</source>
+            <translation>未安裝</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>incomplete</source>
+            <translation>不完整</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>package-missing</source>
+            <translation>缺少套件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>builtin</source>
+            <translation>內建</translation>
+        </message>
+    </context>
+    <context>
+        <name>core_task</name>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>tagger</source>
+            <translation>標籤器</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>image_embedder</source>
+            <translation>影像嵌入</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>clip</source>
+            <translation>CLIP</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>text_encoder</source>
+            <translation>文字編碼器</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>rating</source>
+            <translation>分級</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>aesthetic</source>
+            <translation>美感評分</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>upscaler</source>
+            <translation>放大</translation>
         </message>
     </context>
     <context>
@@ -2331,7 +2696,6 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/controller.py" />
-            <location filename="/work/main/acgdesk/gui/dataset/form.py" line="266" />
             <source>Selection</source>
             <translation>選擇</translation>
         </message>
@@ -2906,6 +3270,137 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
     </context>
     <context>
+        <name>history_labels</name>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>pick</source>
+            <translation>留用</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>%n star(s)</source>
+            <translation>
+                <numerusform>%n 星</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>favourite</source>
+            <translation>收藏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>not favourite</source>
+            <translation>取消收藏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>reject</source>
+            <translation>排除</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>no flag</source>
+            <translation>無旗標</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>tags {changes}: %n file(s)</source>
+            <translation>
+                <numerusform>標籤 {changes}：%n 個檔案</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>new manual album '{name}'</source>
+            <translation>新增相簿「{name}」</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>new smart album '{name}'</source>
+            <translation>新增智慧相簿「{name}」</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>new group '{name}'</source>
+            <translation>新增分組「{name}」</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>album '{name}' changed</source>
+            <translation>修改相簿「{name}」</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>album '{name}' changed to '{new_name}'</source>
+            <translation>相簿「{name}」改為「{new_name}」</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>deleted album '{name}'</source>
+            <translation>刪除相簿「{name}」</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>added %n file(s) to '{name}'</source>
+            <translation>
+                <numerusform>將 %n 個檔案加入「{name}」</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>removed %n file(s) from '{name}'</source>
+            <translation>
+                <numerusform>從「{name}」移除 %n 個檔案</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>reordered '{name}'</source>
+            <translation>調整「{name}」的順序</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>moved %n file(s) to {dest}</source>
+            <translation>
+                <numerusform>將 %n 個檔案移動到 {dest}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>copied %n file(s) to {dest}</source>
+            <translation>
+                <numerusform>將 %n 個檔案複製到 {dest}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>moved %n file(s) to the trash</source>
+            <translation>
+                <numerusform>將 %n 個檔案移到資源回收筒</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>{what}: %n file(s)</source>
+            <translation>
+                <numerusform>{what}：%n 個檔案</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>{what} (%n failed: {error})</source>
+            <translation>
+                <numerusform>{what}（%n 個失敗：{error}）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/curate/history_labels.py" />
+            <source>{what} (cancelled)</source>
+            <translation>{what}（已取消）</translation>
+        </message>
+    </context>
+    <context>
         <name>jobs</name>
         <message numerus="yes">
             <location filename="../../acgdesk/gui/jobs.py" />
@@ -3016,7 +3511,6 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         <name>marks</name>
         <message>
             <location filename="../../acgdesk/gui/curate/marks_keys.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="75" />
             <source>Favourite</source>
             <translation>收藏</translation>
         </message>
@@ -3027,13 +3521,11 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/marks_keys.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="79" />
             <source>Pick</source>
             <translation>留用</translation>
         </message>
         <message>
             <location filename="../../acgdesk/gui/curate/marks_keys.py" />
-            <location filename="/work/main/acgdesk/gui/curate/marks_keys.py" line="80" />
             <source>Reject</source>
             <translation>排除</translation>
         </message>
@@ -3107,7 +3599,6 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/prompts/controller.py" />
-            <location filename="/work/main/acgdesk/gui/view/info_overlay.py" line="61" />
             <source>Prompt</source>
             <translation>提示詞</translation>
         </message>

@@ -166,3 +166,31 @@ def test_module_helpers_find_their_translations(qapp, translators):
             assert text != source, (path.name, context, source)
             checked += 1
     assert checked > 100
+
+
+def test_core_texts_in_japanese_models_dialog_and_undo_label(qtbot, qapp, library_dir, tmp_path, translators):
+    """Texts from the headless core: a model's description and task in the Models dialog, and the
+    Edit menu's Undo after a batch mark, both in Japanese (the CLI's English stays in the library)."""
+    from PySide6.QtCore import Qt
+
+    from acgdesk.gui.models_dialog import ModelsDialog
+
+    assert i18n.install_translations(qapp, "ja") == "ja"
+    win = show_main_window(qtbot, library_dir, tmp_path)
+    dialog = ModelsDialog(win.backend, win.jobs, win.start_job, win)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 5, timeout=20_000)
+    row = [r["id"] for r in dialog.rows].index("wd-swinv2-tagger-v3")
+    assert dialog.table.item(row, 2).text() == "タガー"
+    dialog.table.selectRow(row)
+    text = dialog.description.text()
+    assert "Danbooru タガー（SwinV2）" in text and "general, character" not in text
+    assert dialog.table.item(row, 3).text() == "ベースサイズの WD v3 で一般タグが最も正確"
+    dialog.close()
+    win.grid.setFocus()
+    qtbot.keyClick(win.grid, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(win.curation.marker.marked, timeout=10_000):
+        qtbot.keyClick(win.grid, Qt.Key.Key_3)
+    undo = win.curation.undo.undo_action
+    qtbot.waitUntil(lambda: undo.text() == "元に戻す：星 3 個：12 個のファイル", timeout=10_000)
+    win.close()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from acgdesk.gui.backend import LibraryBackend
 from acgdesk.gui.curate import album_query
 from acgdesk.gui.grid_model import IDS_MIME, ids_from_mime
+from acgdesk.gui.i18n import number
 
 ALBUM_ROLE = Qt.ItemDataRole.UserRole + 1  # an AlbumRow, or TASTE for "What I'd like"
 TASTE = "taste"
@@ -94,7 +95,7 @@ def taste_summary(status: Any) -> str:
         auc = f"{float(status['held_out_auc']):.2f}"
         parts.append(translate("AlbumsPanel", "held-out AUC {auc}").format(auc=auc))
     if status.get("scored"):
-        parts.append(translate("AlbumsPanel", "{n} images scored").format(n=f"{int(status['scored']):,}"))
+        parts.append(translate("AlbumsPanel", "{n} images scored").format(n=number(int(status["scored"]))))
     return "; ".join(parts)
 
 
@@ -257,7 +258,7 @@ class AlbumsPanel(QWidget):
         items: dict[int, QStandardItem] = {}
         ordered = sorted(self.albums, key=lambda a: (a.kind != "group", a.position, a.name.casefold()))
         for a in ordered:
-            count = "" if a.count is None else f"  ({a.count:,})"
+            count = "" if a.count is None else f"  ({number(a.count)})"
             item = QStandardItem(album_icon(a.kind, colour), a.name + count)
             item.setData(a, ALBUM_ROLE)
             item.setToolTip(self._tip(a))

@@ -21,6 +21,7 @@ from acgdesk.gui.curate.marks_keys import op_label
 from acgdesk.gui.curate.scope import Scope, results_scope, selected_ids
 from acgdesk.gui.curate.tags_dialog import TagsDialog
 from acgdesk.gui.curate.transfer_dialog import ExportDialog, plan_items, transfer_dialog, trash_dialog
+from acgdesk.gui.i18n import number
 from acgdesk.gui.jobs import Job
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ class BatchActions(QObject):
         ids = selected_ids(w.grid.selectionModel(), w.model)
         if not len(ids):
             return None
-        label = tr("{n} selected").format(n=f"{len(ids):,}") if len(ids) > 1 else tr("1 image")
+        label = tr("{n} selected").format(n=number(len(ids))) if len(ids) > 1 else tr("1 image")
         return Scope.of_ids(ids, label)
 
     def results_scope(self) -> Scope | None:
@@ -104,7 +105,7 @@ class BatchActions(QObject):
         n = w.model.rowCount()
         if not n:
             return None
-        return results_scope(w.model, w.shown_query, tr("all {n} results").format(n=f"{n:,}"))
+        return results_scope(w.model, w.shown_query, tr("all {n} results").format(n=number(n)))
 
     # -- menus ---------------------------------------------------------------------------------------
     def fill(self, menu: QMenu, scope: Scope) -> None:

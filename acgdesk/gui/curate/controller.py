@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu, QToolButton
 from acgdesk.gui.curate.album_order import AlbumOrder
 from acgdesk.gui.curate.albums_panel import TASTE_QUERY, AlbumsPanel, taste_summary
 from acgdesk.gui.curate.batch_actions import BatchActions
+from acgdesk.gui.curate.history_labels import action_text
 from acgdesk.gui.curate.history_panel import UndoActions
 from acgdesk.gui.curate.marks_bar import MarksBar
 from acgdesk.gui.curate.marks_cache import MarkCache
@@ -191,7 +192,8 @@ class Curation(QObject):
     def _marked(self, done, ids: list[int]) -> None:
         if done is None:
             return
-        self.say(done.label if done.changed else tr("Nothing changed: {what}").format(what=done.label))
+        what = action_text(done)
+        self.say(what if done.changed else tr("Nothing changed: {what}").format(what=what))
         if done.changed:
             self.undo.refresh()
             self.taste_timer.start()
@@ -238,7 +240,7 @@ class Curation(QObject):
             self.say(tr("Could not do that: {e}").format(e=error))
             return
         if done is not None and hasattr(done, "label"):
-            self.say(done.label)
+            self.say(action_text(done))
             if getattr(done, "changed", 0):
                 self.taste_timer.start()
         self.undo.refresh()
@@ -251,7 +253,7 @@ class Curation(QObject):
         if action is None:
             self.say(tr("Nothing to redo") if redo else tr("Nothing to undo"))
             return
-        self.say((tr("Redone: {what}") if redo else tr("Undone: {what}")).format(what=action.label))
+        self.say((tr("Redone: {what}") if redo else tr("Undone: {what}")).format(what=action_text(action)))
         self.refresh_all()
         if action.kind == "marks":
             self.taste_timer.start()
@@ -270,7 +272,7 @@ class Curation(QObject):
         elif job.cancel_token.cancelled:
             self.say(tr("{what}: cancelled").format(what=job.title))
         elif hasattr(result, "label"):
-            self.say(result.label)
+            self.say(action_text(result))
         elif hasattr(result, "written"):  # a sidecar export report
             self.say(
                 tr(

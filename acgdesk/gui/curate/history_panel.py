@@ -8,7 +8,7 @@ undo even when the CLI changed something meanwhile.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.curate.history_labels import action_text
 
 HISTORY_LIMIT = 100  # the menu needs the newest done and the oldest undone; the dialog lists these
 
@@ -35,15 +36,25 @@ class Entry:
     id: int
     at: str
     kind: str
-    label: str
+    label: str  # the core's English label (what ``acgdesk history`` prints)
     undone: bool
+    label_key: str | None = None
+    label_args: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """The label in the window's language."""
+        return action_text(self)
 
 
 def load_history(lib: Any, limit: int = HISTORY_LIMIT) -> list[Entry]:
     """Worker thread: the newest actions first, their payloads left unread: one batch on 10,000
     files is ~1 MB of JSON, and parsing them here held the GIL long enough to stall the window
     after every write (this runs after each one)."""
-    return [Entry(a.id, a.at, a.kind, a.label, bool(a.undone)) for a in lib.curate.history_listing(limit)]
+    return [
+        Entry(a.id, a.at, a.kind, a.label, bool(a.undone), a.label_key, dict(a.label_args))
+        for a in lib.curate.history_listing(limit)
+    ]
 
 
 def local_time(at: str) -> str:
@@ -98,8 +109,8 @@ class UndoActions(QObject):
 
     def _name_actions(self) -> None:
         undo, redo = self.next_undo(), self.next_redo()
-        self.undo_action.setText(self.tr("Undo {what}").format(what=undo.label) if undo else self.tr("Undo"))
-        self.redo_action.setText(self.tr("Redo {what}").format(what=redo.label) if redo else self.tr("Redo"))
+        self.undo_action.setText(self.tr("Undo {what}").format(what=undo.text) if undo else self.tr("Undo"))
+        self.redo_action.setText(self.tr("Redo {what}").format(what=redo.text) if redo else self.tr("Redo"))
         self.undo_action.setEnabled(undo is not None)
         self.redo_action.setEnabled(redo is not None)
 
@@ -175,7 +186,7 @@ class HistoryDialog(QDialog):
         self.list.clear()
         grey = self.palette().placeholderText()
         for e in entries:
-            item = QListWidgetItem(f"{local_time(e.at)}    {e.label}")
+            item = QListWidgetItem(f"{local_time(e.at)}    {e.text}")
             item.setData(Qt.ItemDataRole.UserRole, e.id)
             if e.undone:
                 item.setForeground(grey)
@@ -190,11 +201,11 @@ class HistoryDialog(QDialog):
         self.redo_button.setEnabled(self.actions.next_redo() is not None)
 
     def rows(self) -> list[tuple[str, bool]]:
-        """(label, undone) of each entry shown (tests)."""
+        """(label as shown, undone) of each entry shown (tests)."""
         entries = {e.id: e for e in self.actions.entries}
         out = []
         for r in range(self.list.count()):
             entry = entries.get(self.list.item(r).data(Qt.ItemDataRole.UserRole))
             if entry is not None:
-                out.append((entry.label, entry.undone))
+                out.append((entry.text, entry.undone))
         return out

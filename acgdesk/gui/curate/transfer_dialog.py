@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from acgdesk.gui.i18n import number
+
 CONFLICT = QColor(210, 80, 70)
 
 
@@ -97,7 +99,7 @@ def transfer_dialog(plan: Any, mode: str, dest: str, parent=None) -> ConfirmFile
     if conflicts:
         question += "\n" + tr(
             "{n} of them conflict with a file already there (in red): nothing is ever overwritten."
-        ).format(n=f"{len(conflicts):,}")
+        ).format(n=number(len(conflicts)))
     else:
         question += "\n" + tr("Nothing is overwritten; Ctrl+Z undoes it.")
     if getattr(plan, "leaves_library", False) and mode == "move":

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from acgdesk.dataset.options import DatasetError, DatasetOptions
 from acgdesk.gui.curate.scope import Scope
 from acgdesk.gui.dataset.form import DatasetForm
+from acgdesk.gui.i18n import number
 
 PREVIEW_DELAY_MS = 350
 PREVIEW_FOLDER = ".acgdesk-dataset-preview"  # a name under the home folder, never created
@@ -42,7 +43,7 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 
 def count(n: int) -> str:
-    return QLocale().toString(int(n))
+    return number(n)
 
 
 def preview_of(lib: Any, options: DatasetOptions, out_dir: str, allow_inside: bool) -> dict[str, Any]:

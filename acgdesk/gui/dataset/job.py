@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from acgdesk.dataset.options import DatasetOptions
+from acgdesk.gui.i18n import number
 from acgdesk.gui.jobs import Job
 
 
@@ -43,16 +44,15 @@ def dataset_job(
 
 def describe_report(report: Any) -> str:
     """One line for the status bar: what the set holds now and what this run did."""
-    loc = QLocale()
     text = tr("Training set: %Ln image(s) in {dir}", "", report.exported).format(dir=report.out_dir)
     parts = [
-        tr("{n} written").format(n=loc.toString(report.written)),
-        tr("{n} unchanged").format(n=loc.toString(report.reused)),
+        tr("{n} written").format(n=number(report.written)),
+        tr("{n} unchanged").format(n=number(report.reused)),
     ]
     if report.removed:
-        parts.append(tr("{n} removed").format(n=loc.toString(report.removed)))
+        parts.append(tr("{n} removed").format(n=number(report.removed)))
     if report.errors:
-        parts.append(tr("{n} failed (see the manifest)").format(n=loc.toString(len(report.errors))))
+        parts.append(tr("{n} failed (see the manifest)").format(n=number(len(report.errors))))
     if report.cancelled:
         parts.append(tr("cancelled: export again to finish"))
     return f"{text} ({', '.join(parts)})"

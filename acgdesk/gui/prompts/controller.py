@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QSplitter
 
+from acgdesk.gui.i18n import number
 from acgdesk.gui.jobs import Job
 from acgdesk.gui.prompts.facets_panel import FacetsPanel
 from acgdesk.gui.prompts.prompt_bar import PromptBar
@@ -126,9 +127,9 @@ class PromptTools(QObject):
         w = self.window
         selected = w.selected_ids()
         if len(selected) > 1:
-            return selected, tr("{n} selected images").format(n=f"{len(selected):,}")
+            return selected, tr("{n} selected images").format(n=number(len(selected)))
         ids = [int(i) for i in w.model.ids().tolist()]
-        return ids, tr("{n} results").format(n=f"{len(ids):,}")
+        return ids, tr("{n} results").format(n=number(len(ids)))
 
     def show_stats(self, ids: Sequence[int] | None = None):
         from acgdesk.gui.prompts.stats_dialog import PromptStatsDialog
@@ -157,7 +158,7 @@ class PromptTools(QObject):
         from acgdesk.prompts.service import export_ids
 
         wanted = [int(i) for i in ids]
-        job = Job("prompts", tr("Exporting {n} prompts").format(n=f"{len(wanted):,}"))
+        job = Job("prompts", tr("Exporting {n} prompts").format(n=number(len(wanted))))
 
         def run(lib, job: Job):
             return export_ids(

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.i18n import number
 from acgdesk.prompts.terms import facet_term, has_term
 
 DEBOUNCE_MS = 300
@@ -154,7 +155,7 @@ class FacetsPanel(QWidget):
             section.setForeground(1, self.palette().placeholderText())
             for value, count in values:
                 term = facet_term(key, value)
-                item = QTreeWidgetItem(section, [value, f"{count:,}"])
+                item = QTreeWidgetItem(section, [value, number(count)])
                 item.setData(0, TERM_ROLE, term)
                 item.setToolTip(0, value + "\n" + self.tr("Click to search {term}").format(term=term))
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

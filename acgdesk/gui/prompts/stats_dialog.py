@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.i18n import number
 
 TOP = 100
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -81,17 +82,17 @@ class PromptStatsDialog(QDialog):
         self.stats = stats
         self.summary.setText(
             self.tr("{scope}: {n} images with generation data, {p} with a prompt.").format(
-                scope=self.scope, n=f"{stats.images:,}", p=f"{stats.with_prompt:,}"
+                scope=self.scope, n=number(stats.images), p=number(stats.with_prompt)
             )
         )
         for tree, rows in ((self.words, stats.tokens), (self.negative, stats.negative_tokens)):
             for row in rows:
-                item = QTreeWidgetItem(tree, [row.text, f"{row.count:,}"])
+                item = QTreeWidgetItem(tree, [row.text, number(row.count)])
                 item.setTextAlignment(1, _RIGHT)
                 item.setToolTip(0, row.text)
         for use in stats.loras:
             weight = f"{use.mean_weight:.2f}" if use.mean_weight is not None else "–"
-            item = QTreeWidgetItem(self.loras, [use.name, f"{use.count:,}", weight])
+            item = QTreeWidgetItem(self.loras, [use.name, number(use.count), weight])
             item.setTextAlignment(1, _RIGHT)
             item.setTextAlignment(2, _RIGHT)
             item.setToolTip(0, use.name)

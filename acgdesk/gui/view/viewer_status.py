@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from acgdesk.gui.i18n import number
+
 
 def status_line(viewer: Any) -> str:
     """The text along the bottom of ``viewer`` (a :class:`~acgdesk.gui.view.viewer.Viewer`)."""
@@ -19,7 +21,7 @@ def status_line(viewer: Any) -> str:
     if p is not None and p.path:
         parts.append(os.path.basename(p.path))
     if n:
-        parts.append(f"{viewer.row + 1:,} / {n:,}")
+        parts.append(f"{number(viewer.row + 1)} / {number(n)}")
     if p is not None and p.width and not p.error:
         parts.append(f"{p.width} × {p.height}")
         parts.append(f"{round(viewer.canvas.zoom * 100)} %")
