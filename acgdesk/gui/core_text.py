@@ -144,6 +144,14 @@ TEXTS: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("core", "no model"),
         QT_TRANSLATE_NOOP("core", "your marks"),
         QT_TRANSLATE_NOOP("core", "unknown model"),
+        # licences worded rather than named (an SPDX id such as "Apache-2.0" stays as it is)
+        QT_TRANSLATE_NOOP("core", "see the model card"),
+        QT_TRANSLATE_NOOP("core", "not stated on the model card"),
+        QT_TRANSLATE_NOOP("core", "unknown (package metadata gives none)"),
+        QT_TRANSLATE_NOOP("core", "AGPL-3.0 (LICENSE file; the package metadata says MIT)"),
+        QT_TRANSLATE_NOOP("core", "Apache-2.0 (model); MIT (package)"),
+        QT_TRANSLATE_NOOP("core", "MIT (weights); BSD-3-Clause (package)"),
+        QT_TRANSLATE_NOOP("core", "MIT (the repository's first model card; the current card names none)"),
     ),
     TASK: (
         QT_TRANSLATE_NOOP("core_task", "tagger"),

@@ -192,7 +192,7 @@ class ModelsDialog(QDialog):
             self.table.setItem(r, 5, QTableWidgetItem(state))
             size = human_size(row["size"]) if row["size"] else row["download_size"]
             self.table.setItem(r, 6, QTableWidgetItem(size))
-            self.table.setItem(r, 7, QTableWidgetItem(row["licence"]))
+            self.table.setItem(r, 7, QTableWidgetItem(core_text(row["licence"])))
 
     def _selected(self) -> dict[str, Any] | None:
         rows = {i.row() for i in self.table.selectedIndexes()}

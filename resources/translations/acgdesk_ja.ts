@@ -2514,6 +2514,41 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <source>unknown model</source>
             <translation>不明なモデル</translation>
         </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>see the model card</source>
+            <translation>モデルカードを参照</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>not stated on the model card</source>
+            <translation>モデルカードに記載なし</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>unknown (package metadata gives none)</source>
+            <translation>不明（パッケージのメタデータに記載なし）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>AGPL-3.0 (LICENSE file; the package metadata says MIT)</source>
+            <translation>AGPL-3.0（LICENSE ファイル。パッケージのメタデータでは MIT）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Apache-2.0 (model); MIT (package)</source>
+            <translation>Apache-2.0（モデル）、MIT（パッケージ）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>MIT (weights); BSD-3-Clause (package)</source>
+            <translation>MIT（重み）、BSD-3-Clause（パッケージ）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>MIT (the repository's first model card; the current card names none)</source>
+            <translation>MIT（リポジトリ最初のモデルカード。現在のカードには記載なし）</translation>
+        </message>
     </context>
     <context>
         <name>core_score</name>

@@ -2514,6 +2514,41 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <source>unknown model</source>
             <translation>未知模型</translation>
         </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>see the model card</source>
+            <translation>见模型卡</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>not stated on the model card</source>
+            <translation>模型卡未注明</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>unknown (package metadata gives none)</source>
+            <translation>未知（软件包元数据未注明）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>AGPL-3.0 (LICENSE file; the package metadata says MIT)</source>
+            <translation>AGPL-3.0（LICENSE 文件；软件包元数据写的是 MIT）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>Apache-2.0 (model); MIT (package)</source>
+            <translation>Apache-2.0（模型）；MIT（软件包）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>MIT (weights); BSD-3-Clause (package)</source>
+            <translation>MIT（权重）；BSD-3-Clause（软件包）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_text.py" />
+            <source>MIT (the repository's first model card; the current card names none)</source>
+            <translation>MIT（仓库最初的模型卡；当前的模型卡未注明）</translation>
+        </message>
     </context>
     <context>
         <name>core_score</name>

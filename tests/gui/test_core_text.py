@@ -33,6 +33,8 @@ def core_texts(lib: Library) -> set[tuple[str, str]]:
             (SPEED, spec.speed),
             (TASK, spec.task.value),
         }
+        if " " in spec.licence:  # worded; an SPDX id ("Apache-2.0") or "acgdesk" is a name
+            out.add((CORE, spec.licence))
         state = lib.model_store.status(spec)
         if state.status == InstallStatus.BUILTIN:  # the others' details name commands and ids
             out.add((CORE, state.detail))
