@@ -16,6 +16,7 @@ grows.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 
@@ -93,8 +94,10 @@ class NameBook:
     def assign(self, folder: str, stem: str, content_hash: str) -> str:
         taken = self._taken.setdefault(folder, set())
         short = content_hash[:8] or "x"
-        candidates = [stem, f"{stem}-{short}"]
-        candidates += (f"{stem}-{short}-{n}" for n in range(2, 100_000))
+        # lazily: building every counter name up front cost ~15 ms a file (minutes at 100k)
+        candidates = itertools.chain(
+            (stem, f"{stem}-{short}"), (f"{stem}-{short}-{n}" for n in range(2, 100_000))
+        )
         for name in candidates:
             if name.lower() not in taken:
                 taken.add(name.lower())

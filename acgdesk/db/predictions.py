@@ -154,17 +154,47 @@ def reject_tags(conn: sqlite3.Connection, tag_ids: TagIds, file_id: int, names: 
     return done
 
 
+# A file's tag rows in key order, so a tag's sources and ties between ratings come out the same whether
+# the file is read alone or in a batch (the primary key gives this order without a sort).
+_TAG_ROWS = (
+    "SELECT ft.file_id, t.name, t.category, ft.source, ft.probability "
+    "FROM file_tags ft JOIN tags t ON t.id = ft.tag_id WHERE ft.file_id IN ({marks}) "
+    "ORDER BY ft.file_id, ft.tag_id, ft.source"
+)
+EFFECTIVE_CHUNK = 900  # ids per query: under SQLite's oldest limit on bound variables (999)
+
+
 def effective_tags(
     conn: sqlite3.Connection, file_id: int, thresholds: dict[str, float] | None = None
 ) -> list[dict]:
     """The tags a user sees: user tags, plus model tags at or above their category's threshold that
     the user did not reject; per tag the highest probability and the sources that gave it."""
+    rows = conn.execute(_TAG_ROWS.format(marks="?"), (file_id,)).fetchall()
+    return _shown_tags([row[1:] for row in rows], thresholds or {})
+
+
+def effective_tags_many(
+    conn: sqlite3.Connection,
+    ids: Iterable[int],
+    thresholds: dict[str, float] | None = None,
+    *,
+    chunk: int = EFFECTIVE_CHUNK,
+) -> dict[int, list[dict]]:
+    """:func:`effective_tags` for many files at once, one query per ``chunk`` ids instead of one per
+    file (a dataset plan reads every chosen file's tags). Every id asked for is a key, in the order
+    first given; unknown or untagged files map to ``[]``."""
     thresholds = thresholds or {}
-    rows = conn.execute(
-        "SELECT t.name, t.category, ft.source, ft.probability "
-        "FROM file_tags ft JOIN tags t ON t.id = ft.tag_id WHERE ft.file_id = ?",
-        (file_id,),
-    ).fetchall()
+    per_file: dict[int, list[tuple]] = {int(i): [] for i in ids}
+    wanted, step = list(per_file), max(1, chunk)
+    for start in range(0, len(wanted), step):
+        part = wanted[start : start + step]
+        for row in conn.execute(_TAG_ROWS.format(marks=", ".join("?" * len(part))), part):
+            per_file[row[0]].append(row[1:])
+    return {file_id: _shown_tags(rows, thresholds) for file_id, rows in per_file.items()}
+
+
+def _shown_tags(rows: Sequence[tuple], thresholds: dict[str, float]) -> list[dict]:
+    """The rule of :func:`effective_tags` over one file's (name, category, source, probability) rows."""
     rejected = {name for name, _c, source, p in rows if source == USER and p == 0.0}
     visible = [
         (name, category, source, p)

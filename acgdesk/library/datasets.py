@@ -18,7 +18,7 @@ from acgdesk.core.paths import StoredPath
 from acgdesk.core.settings import IndexSettings
 from acgdesk.db import files as files_db
 from acgdesk.db.dataset_rows import export_rows
-from acgdesk.db.predictions import effective_tags
+from acgdesk.db.predictions import effective_tags_many
 
 if TYPE_CHECKING:
     from acgdesk.dataset.export import DatasetProgress, DatasetReport
@@ -52,11 +52,11 @@ class Datasets:
             ids, dropped = self._without_duplicates(ids)
         rows = export_rows(self.db.conn, ids)
         thresholds = options.captions.caption_options().db_thresholds()
+        usable = [i for i in ids if i in rows and rows[i]["content_hash"]]
+        tags = effective_tags_many(self.db.conn, usable, thresholds)  # a few queries, not one per file
         sources = []
-        for file_id in ids:
-            row = rows.get(file_id)
-            if row is None or not row["content_hash"]:
-                continue
+        for file_id in usable:
+            row = rows[file_id]
             sources.append(
                 Source(
                     file_id=file_id,
@@ -66,7 +66,7 @@ class Datasets:
                     width=row["width"] or 0,
                     height=row["height"] or 0,
                     format=row["format"] or "",
-                    tags=effective_tags(self.db.conn, file_id, thresholds),
+                    tags=tags[file_id],
                     prompt=row["prompt"],
                 )
             )
