@@ -91,12 +91,16 @@ def refuse_foreign_folder(out_dir: Path) -> None:
     """Raise DatasetError for a folder that is not ours to fill (see the module doc); touches
     nothing, so a preview can say it before the export is started."""
     if out_dir.exists() and not out_dir.is_dir():
-        raise DatasetError(f"{out_dir} exists and is not a folder")
+        raise DatasetError(
+            f"{out_dir} exists and is not a folder", key="not_a_folder", params={"path": str(out_dir)}
+        )
     ours = (out_dir / MANIFEST).is_file()
     if out_dir.is_dir() and not ours and any(not p.name.startswith(TMP_PREFIX) for p in out_dir.iterdir()):
         raise DatasetError(
             f"{out_dir} is not empty and holds no acgdesk dataset: choose an empty or new folder "
-            "(a dataset is never mixed into other files)"
+            "(a dataset is never mixed into other files)",
+            key="foreign_folder",
+            params={"path": str(out_dir)},
         )
 
 
@@ -106,7 +110,12 @@ def check_out_dir(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatasetError(f"cannot create {out_dir}: {exc.strerror or exc}") from exc
+        detail = str(exc.strerror or exc)
+        raise DatasetError(
+            f"cannot create {out_dir}: {detail}",
+            key="cannot_create",
+            params={"path": str(out_dir), "detail": detail},
+        ) from exc
 
 
 class _Targets:
@@ -118,26 +127,38 @@ class _Targets:
     def path(self, rel: str, *, create: bool = True) -> str:
         parts = rel.split("/")
         if any(p in ("", ".", "..") for p in parts):
-            raise DatasetError(f"refused a target name {rel!r}")
+            raise DatasetError(
+                f"refused a target name {rel!r}", key="refused_target", params={"name": repr(rel)}
+            )
         parent = os.path.join(self.root, *parts[:-1])
         if create:
             os.makedirs(parent, exist_ok=True)
         real_parent = os.path.realpath(parent)
         if real_parent != self.root and not real_parent.startswith(self.root + os.sep):
-            raise DatasetError(f"{rel} would be written outside {self.root}")
+            raise DatasetError(
+                f"{rel} would be written outside {self.root}",
+                key="outside_target",
+                params={"name": rel, "root": self.root},
+            )
         target = os.path.join(real_parent, parts[-1])
         if os.path.islink(target):
-            raise DatasetError(f"{rel}: a symbolic link is in its place")
+            raise DatasetError(
+                f"{rel}: a symbolic link is in its place", key="symlink_target", params={"name": rel}
+            )
         return target
 
     def folder(self, rel: str) -> str:
         """The real path of a folder inside the dataset folder (never the folder itself)."""
         parts = rel.split("/")
         if any(p in ("", ".", "..") for p in parts):
-            raise DatasetError(f"refused a folder name {rel!r}")
+            raise DatasetError(
+                f"refused a folder name {rel!r}", key="refused_folder", params={"name": repr(rel)}
+            )
         real = os.path.realpath(os.path.join(self.root, *parts))
         if not real.startswith(self.root + os.sep):
-            raise DatasetError(f"{rel} is outside {self.root}")
+            raise DatasetError(
+                f"{rel} is outside {self.root}", key="outside_folder", params={"name": rel, "root": self.root}
+            )
         return real
 
 

@@ -62,7 +62,12 @@ class Manifest:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Manifest:
         if data.get("acgdesk_dataset") != FORMAT_VERSION:
-            raise DatasetError(f"not an acgdesk dataset manifest (version {data.get('acgdesk_dataset')!r})")
+            version = repr(data.get("acgdesk_dataset"))
+            raise DatasetError(
+                f"not an acgdesk dataset manifest (version {version})",
+                key="manifest_version",
+                params={"version": version},
+            )
         try:
             entries = [Entry(**e) for e in data.get("entries", [])]
             return cls(
@@ -78,22 +83,35 @@ class Manifest:
                 errors=list(data.get("errors", [])),
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise DatasetError(f"the dataset manifest is damaged: {exc}") from exc
+            raise DatasetError(
+                f"the dataset manifest is damaged: {exc}", key="manifest_damaged", params={"detail": str(exc)}
+            ) from exc
 
 
 def read_manifest(path: str | os.PathLike[str]) -> Manifest:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DatasetError(f"no dataset manifest at {path}") from None
+        raise DatasetError(
+            f"no dataset manifest at {path}", key="no_manifest", params={"path": str(path)}
+        ) from None
     except OSError as exc:
-        raise DatasetError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        detail = str(exc.strerror or exc)
+        raise DatasetError(
+            f"cannot read {path}: {detail}", key="cannot_read", params={"path": str(path), "detail": detail}
+        ) from exc
     try:
         data = json.loads(text)
     except ValueError as exc:
-        raise DatasetError(f"{path} is not valid JSON: {exc}") from exc
+        raise DatasetError(
+            f"{path} is not valid JSON: {exc}",
+            key="manifest_json",
+            params={"path": str(path), "detail": str(exc)},
+        ) from exc
     if not isinstance(data, dict):
-        raise DatasetError(f"{path} is not a dataset manifest")
+        raise DatasetError(
+            f"{path} is not a dataset manifest", key="not_manifest", params={"path": str(path)}
+        )
     return Manifest.from_dict(data)
 
 

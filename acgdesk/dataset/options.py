@@ -30,12 +30,21 @@ class DatasetError(AcgdeskError):
 
 def _one_of(name: str, value: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
-        raise DatasetError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
+        choices = ", ".join(allowed)
+        raise DatasetError(
+            f"{name} must be one of {choices}, not {value!r}",
+            key="one_of",
+            params={"option": name, "choices": choices, "value": repr(value)},
+        )
 
 
 def _at_least(name: str, value: float, low: float) -> None:
     if value < low:
-        raise DatasetError(f"{name} must be at least {low}, not {value!r}")
+        raise DatasetError(
+            f"{name} must be at least {low}, not {value!r}",
+            key="at_least",
+            params={"option": name, "low": str(low), "value": repr(value)},
+        )
 
 
 def parse_colour(text: str) -> tuple[int, int, int]:
@@ -49,7 +58,11 @@ def parse_colour(text: str) -> tuple[int, int, int]:
             raise ValueError
         return int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16)
     except ValueError:
-        raise DatasetError(f"colour must be #rrggbb, #rgb, white, black or grey, not {text!r}") from None
+        raise DatasetError(
+            f"colour must be #rrggbb, #rgb, white, black or grey, not {text!r}",
+            key="colour",
+            params={"value": repr(text)},
+        ) from None
 
 
 @dataclass
@@ -71,9 +84,17 @@ class Selection:
         for r in self.ratings:
             _one_of("a content rating", r, CONTENT_RATINGS)
         if not 0 <= int(self.min_stars) <= 5:
-            raise DatasetError(f"minimum stars must be 0 to 5, not {self.min_stars!r}")
+            raise DatasetError(
+                f"minimum stars must be 0 to 5, not {self.min_stars!r}",
+                key="min_stars",
+                params={"value": repr(self.min_stars)},
+            )
         if self.min_taste is not None and not 0.0 <= float(self.min_taste) <= 1.0:
-            raise DatasetError(f"minimum taste must be between 0 and 1, not {self.min_taste!r}")
+            raise DatasetError(
+                f"minimum taste must be between 0 and 1, not {self.min_taste!r}",
+                key="min_taste",
+                params={"value": repr(self.min_taste)},
+            )
         if self.ids is not None:
             self.ids = [int(i) for i in self.ids]
 
@@ -128,11 +149,21 @@ class ImageOptions:
         _at_least("bucket step", self.bucket_step, 1)
         _at_least("minimum side", self.min_side, 0)
         if not 1 <= int(self.quality) <= 100:
-            raise DatasetError(f"quality must be 1 to 100, not {self.quality!r}")
+            raise DatasetError(
+                f"quality must be 1 to 100, not {self.quality!r}",
+                key="quality",
+                params={"value": repr(self.quality)},
+            )
         if not self.bucket_step <= self.min_bucket <= self.max_bucket:
             raise DatasetError(
                 "buckets need step <= min <= max, not "
-                f"{self.bucket_step} / {self.min_bucket} / {self.max_bucket}"
+                f"{self.bucket_step} / {self.min_bucket} / {self.max_bucket}",
+                key="buckets",
+                params={
+                    "step": str(self.bucket_step),
+                    "min": str(self.min_bucket),
+                    "max": str(self.max_bucket),
+                },
             )
         parse_colour(self.background)
 
@@ -188,7 +219,7 @@ class CaptionSpec:
                 max_tags=self.max_tags,
             )
         except ValueError as exc:
-            raise DatasetError(str(exc)) from None
+            raise DatasetError(str(exc), key="caption_options", params={"detail": str(exc)}) from None
 
 
 @dataclass
@@ -210,12 +241,15 @@ class LayoutOptions:
         _at_least("repeats", self.repeats, 1)
         if not 0.0 <= float(self.validation) < 1.0:
             raise DatasetError(
-                f"the validation fraction must be from 0 up to (not including) 1, not {self.validation!r}"
+                f"the validation fraction must be from 0 up to (not including) 1, not {self.validation!r}",
+                key="validation_fraction",
+                params={"value": repr(self.validation)},
             )
         if self.validation and self.format == "kohya":
             raise DatasetError(
                 "kohya's folder layout has no validation split: use --format hf or onetrainer, "
-                "or set validation_split in sd-scripts' own dataset config"
+                "or set validation_split in sd-scripts' own dataset config",
+                key="kohya_validation",
             )
 
 
@@ -241,11 +275,20 @@ class DatasetOptions:
         made: dict[str, Any] = {}
         for key, value in data.items():
             if key not in parts:
-                raise DatasetError(f"unknown part of the dataset options: {key!r}")
+                raise DatasetError(
+                    f"unknown part of the dataset options: {key!r}",
+                    key="unknown_part",
+                    params={"part": repr(key)},
+                )
             kind = parts[key]
             known = {f.name for f in fields(kind)}
             unknown = set(value) - known
             if unknown:
-                raise DatasetError(f"unknown {key} option(s): {', '.join(sorted(unknown))}")
+                names = ", ".join(sorted(unknown))
+                raise DatasetError(
+                    f"unknown {key} option(s): {names}",
+                    key="unknown_options",
+                    params={"part": key, "names": names, "count": len(unknown)},
+                )
             made[key] = kind(**value)
         return cls(**made)

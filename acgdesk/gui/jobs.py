@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.i18n import number
 from acgdesk.gui.resources import icon
 from acgdesk.library import Library
@@ -121,7 +122,7 @@ class Job(QObject):
     def _finish(self, result: Any, error: BaseException | None) -> None:
         self.result, self.error = result, error
         if error is not None:
-            self.state, self.detail = "failed", str(error)
+            self.state, self.detail = "failed", error_text(error)
         elif self.cancel_token.cancelled:
             self.state = "cancelled"
             self.detail = self.tr("cancelled")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from acgdesk.gui.backend import LibraryBackend
 from acgdesk.gui.blur import BlurState
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.curate.controller import Curation
 from acgdesk.gui.curate.scope import selected_ids
 from acgdesk.gui.delegate import ThumbDelegate
@@ -299,7 +300,7 @@ class MainWindow(SimilarAndUpscale, QMainWindow):
             parsed = parse(text)
         except QuerySyntaxError as exc:
             if self.search.check() is None:  # the mistake is in a filter control's term
-                self.count_label.setText(str(exc))
+                self.count_label.setText(error_text(exc))
             return
         self._search_seq += 1
         seq = self._search_seq
@@ -356,7 +357,7 @@ class MainWindow(SimilarAndUpscale, QMainWindow):
         if error is not None:
             if isinstance(error, QuerySyntaxError):
                 self.search.show_error(error)
-            self.count_label.setText(self.tr("Search failed: {e}").format(e=error))
+            self.count_label.setText(self.tr("Search failed: {e}").format(e=error_text(error)))
             return
         ids, note = result
         if keep_position and text == self._shown_query and np.array_equal(ids, self.model.ids()):

@@ -14,6 +14,7 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QTextCharFormat
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.core_errors import message_text
 from acgdesk.gui.i18n import number
 from acgdesk.search.query import QuerySyntaxError, parse
 
@@ -124,7 +125,7 @@ class SearchBar(QWidget):
         return None
 
     def show_error(self, exc: QuerySyntaxError) -> None:
-        message = self.tr("Column {col}: {message}").format(col=exc.position + 1, message=exc.message)
+        message = self.tr("Column {col}: {message}").format(col=exc.position + 1, message=message_text(exc))
         self.error_label.setText(message)
         self.error_label.setVisible(True)
         self.edit.setProperty("invalid", True)

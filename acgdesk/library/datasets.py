@@ -71,7 +71,9 @@ class Datasets:
                 )
             )
         if not sources and not ids:
-            raise DatasetError("nothing to export: no file matches the query and filters")
+            raise DatasetError(
+                "nothing to export: no file matches the query and filters", key="nothing_to_export"
+            )
         return make_plan(
             sources,
             options,
@@ -139,10 +141,16 @@ class Datasets:
                 raise DatasetError(
                     f"{out} is inside the library folder {folder.fs_path}: its copies would be indexed as "
                     "duplicates of the originals. Choose a folder outside the library "
-                    "(or allow it explicitly)"
+                    "(or allow it explicitly)",
+                    key="inside_library",
+                    params={"path": str(out), "folder": folder.fs_path},
                 )
             if root.startswith(real.rstrip(os.sep) + os.sep):
-                raise DatasetError(f"{out} holds the library folder {folder.fs_path}: choose another folder")
+                raise DatasetError(
+                    f"{out} holds the library folder {folder.fs_path}: choose another folder",
+                    key="holds_library",
+                    params={"path": str(out), "folder": folder.fs_path},
+                )
 
     def dataset_summary(self, plan: DatasetPlan) -> dict[str, Any]:
         return {**plan.summary(), "samples": plan.samples()}

@@ -323,7 +323,14 @@ class _Compiler:
         kind = term.key or "aesthetic"
         reason = score_kinds.hidden_reason(kind)  # e.g. score:anime (issue #15: wrong on photos)
         if reason is not None:
-            raise QuerySyntaxError(reason, term.position, term.length)
+            entry = score_kinds.SCORE_KINDS[kind.lower()]  # hidden_reason is None for unknown kinds
+            raise QuerySyntaxError(
+                reason,
+                term.position,
+                term.length,
+                key="score_hidden",
+                params={"kind": kind, "meaning": entry.meaning},
+            )
         return self.compare(self.score_expr(kind), term.op, term.value)
 
     def field_width(self, term: FieldTerm) -> Frag:
@@ -484,10 +491,18 @@ class _Compiler:
         """Manual albums: their items. Smart albums: their query, compiled here (a smart album may
         name other albums; one naming itself, directly or not, is refused)."""
         if self.albums is None:
-            raise QuerySyntaxError("album: this search has no albums to look in", term.position, term.length)
+            raise QuerySyntaxError(
+                "album: this search has no albums to look in", term.position, term.length, key="album_none"
+            )
         album = self.albums(term.value)
         if album is None:
-            raise QuerySyntaxError(f"album: no album named '{term.value}'", term.position, term.length)
+            raise QuerySyntaxError(
+                f"album: no album named '{term.value}'",
+                term.position,
+                term.length,
+                key="album_unknown",
+                params={"name": term.value},
+            )
         if album.kind == "manual":
             return "f.id IN (SELECT ai.file_id FROM album_items ai WHERE ai.album_id = ?)", [album.id]
         if album.kind == "group":
@@ -498,7 +513,11 @@ class _Compiler:
             )
         if album.id in self.open_albums:
             raise QuerySyntaxError(
-                f"album: the smart album '{album.name}' refers to itself", term.position, term.length
+                f"album: the smart album '{album.name}' refers to itself",
+                term.position,
+                term.length,
+                key="album_self",
+                params={"name": album.name},
             )
         self.open_albums.add(album.id)
         try:
@@ -511,6 +530,14 @@ class _Compiler:
                 f"album: the smart album '{album.name}' has a query that does not parse: {exc.message}",
                 term.position,
                 term.length,
+                key="album_bad_query",
+                # the inner error as it is, so a front end can translate it too
+                params={
+                    "name": album.name,
+                    "error": exc.message,
+                    "error_key": exc.key,
+                    "error_params": exc.params,
+                },
             ) from exc
         finally:
             self.open_albums.discard(album.id)

@@ -54,7 +54,7 @@ def parse_value(v: Any, name: str, chars: Sequence[tuple[str, bool]]) -> tuple[s
     while chars and chars[-1][0].isspace():
         chars.pop()
     if not chars:
-        raise v.error(f"{name}: needs a value")
+        raise v.error(f"{name}: needs a value", key="needs_value", field=name)
     if not any(ch in "*?" and not escaped for ch, escaped in chars):
         return "=", "".join(ch for ch, _ in chars)
     # A GLOB pattern over lower-cased names: a literal *, ? or [ is written as a one-character set.

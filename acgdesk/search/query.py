@@ -67,10 +67,20 @@ from acgdesk.search.vocabulary import (  # noqa: F401 - part of this module's in
 
 class QuerySyntaxError(AcgdeskError, ValueError):
     """A query that cannot be parsed: ``message``, the 0-based character ``position`` of the mistake in
-    the query text and the ``length`` of the offending part (at least 1)."""
+    the query text and the ``length`` of the offending part (at least 1). ``key`` / ``params`` name the
+    sentence and its parts for a front end that translates it (see :class:`AcgdeskError`)."""
 
-    def __init__(self, message: str, position: int, length: int = 1, text: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        position: int,
+        length: int = 1,
+        text: str | None = None,
+        *,
+        key: str | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(message, key=key, params=params)
         self.message = message
         self.position = max(0, position)
         self.length = max(1, length)
@@ -222,9 +232,14 @@ _OPS = (">=", "<=", ">", "<", "=")
 _STOP = ("eof", "rparen", "or", "and")
 
 
-def _did_you_mean(word: str, choices: Sequence[str]) -> str:
+def _closest(word: str, choices: Sequence[str]) -> str:
+    """The choice ``word`` most likely misspells ('' when none is close)."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else ""
+
+
+def _did_you_mean(suggestion: str) -> str:
+    return f" (did you mean '{suggestion}'?)" if suggestion else ""
 
 
 # -- tokens ---------------------------------------------------------------------------------------------
@@ -251,7 +266,9 @@ def _scan_quoted(text: str, i: int) -> int:
         if text[j] == '"':
             return j + 1
         j += 1
-    raise QuerySyntaxError('unterminated quote: add a closing "', i, len(text) - i, text)
+    raise QuerySyntaxError(
+        'unterminated quote: add a closing "', i, len(text) - i, text, key="unterminated_quote"
+    )
 
 
 def _unquote(inner: str) -> str:
@@ -282,7 +299,7 @@ def tokenize(text: str) -> list[Token]:
         elif ch == "-":
             if i + 1 >= n or text[i + 1].isspace() or text[i + 1] in ")|":
                 raise QuerySyntaxError(
-                    "nothing to negate after '-' (write -tag, without a space)", i, 1, text
+                    "nothing to negate after '-' (write -tag, without a space)", i, 1, text, key="negate_dash"
                 )
             tokens.append(Token("minus", ch, i, i + 1))
             i += 1
@@ -383,8 +400,11 @@ class _Parser:
             self.i += 1
         return tok
 
-    def error(self, message: str, position: int, length: int = 1) -> QuerySyntaxError:
-        return QuerySyntaxError(message, position, length, self.text)
+    def error(
+        self, message: str, position: int, length: int = 1, *, key: str, **params: Any
+    ) -> QuerySyntaxError:
+        """The error to raise: ``key`` names the sentence, ``params`` its parts (see QuerySyntaxError)."""
+        return QuerySyntaxError(message, position, length, self.text, key=key, params=params)
 
     # grammar
     def parse_and(self, opener: Token | None) -> Node | None:
@@ -396,16 +416,24 @@ class _Parser:
                 break
             if tok.kind == "rparen":
                 if opener is None:
-                    raise self.error("unmatched ')': no '(' before it", tok.start)
+                    raise self.error("unmatched ')': no '(' before it", tok.start, key="unmatched_close")
                 break
             if tok.kind == "or":
-                raise self.error(f"{tok.text} needs a term on its left", tok.start, tok.end - tok.start)
+                raise self.error(
+                    f"{tok.text} needs a term on its left",
+                    tok.start,
+                    tok.end - tok.start,
+                    key="needs_left",
+                    op=tok.text,
+                )
             if tok.kind == "and":
                 if not items:
-                    raise self.error("AND needs a term on its left", tok.start, 3)
+                    raise self.error("AND needs a term on its left", tok.start, 3, key="needs_left", op="AND")
                 self.take()
                 if self.peek().kind in _STOP:
-                    raise self.error("AND needs a term on its right", tok.start, 3)
+                    raise self.error(
+                        "AND needs a term on its right", tok.start, 3, key="needs_right", op="AND"
+                    )
                 continue
             items.append(self.parse_or())
         if not items:
@@ -421,7 +449,13 @@ class _Parser:
         while self.peek().kind == "or":
             op = self.take()
             if self.peek().kind in _STOP:
-                raise self.error(f"{op.text} needs a term on its right", op.start, op.end - op.start)
+                raise self.error(
+                    f"{op.text} needs a term on its right",
+                    op.start,
+                    op.end - op.start,
+                    key="needs_right",
+                    op=op.text,
+                )
             children.append(self.parse_unary())
         if len(children) == 1:
             return children[0]
@@ -436,7 +470,13 @@ class _Parser:
         if tok.kind in ("minus", "not"):
             self.take()
             if self.peek().kind in _STOP:
-                raise self.error(f"nothing to negate after {tok.text}", tok.start, tok.end - tok.start)
+                raise self.error(
+                    f"nothing to negate after {tok.text}",
+                    tok.start,
+                    tok.end - tok.start,
+                    key="nothing_to_negate",
+                    op=tok.text,
+                )
             child = self.parse_unary()
             return Not(child, position=tok.start, length=child.position + child.length - tok.start)
         return self.parse_primary()
@@ -448,16 +488,20 @@ class _Parser:
             body = self.parse_and(tok)
             close = self.peek()
             if close.kind != "rparen":
-                raise self.error("missing ')' to close this '('", tok.start)
+                raise self.error("missing ')' to close this '('", tok.start, key="missing_close")
             self.take()
             if body is None:
-                raise self.error("empty parentheses", tok.start, close.end - tok.start)
+                raise self.error(
+                    "empty parentheses", tok.start, close.end - tok.start, key="empty_parentheses"
+                )
             return body
         if tok.kind == "quoted":
             return FreeText(tok.text, position=tok.start, length=tok.end - tok.start)
         if tok.kind == "word":
             return self.word(tok)
-        raise self.error(f"unexpected {tok.text!r}", tok.start)  # pragma: no cover - grammar excludes it
+        raise self.error(  # pragma: no cover - grammar excludes it
+            f"unexpected {tok.text!r}", tok.start, key="unexpected", token=repr(tok.text)
+        )
 
     # terms
     def word(self, tok: Token) -> Node:
@@ -479,12 +523,17 @@ class _Parser:
             return term
         if m:
             name = m.group(1).lower()
+            close, fields = _closest(name, list(FIELDS)), ", ".join(FIELDS)
             raise self.error(
-                f"unknown field '{name}'{_did_you_mean(name, list(FIELDS))}; "
-                f"valid fields: {', '.join(FIELDS)} "
+                f"unknown field '{name}'{_did_you_mean(close)}; "
+                f"valid fields: {fields} "
                 "(to search for the text itself, put it in quotes; for a tag, write tag:...)",
                 tok.start,
                 len(m.group(1)),
+                key="unknown_field",
+                name=name,
+                suggestion=close,
+                fields=fields,
             )
         return FreeText(literal, **pos)
 
@@ -493,7 +542,9 @@ class _Parser:
         quoted = raw.startswith('"') and raw.endswith('"') and len(raw) >= 2
         value = _unquote(raw[1:-1]) if quoted else "".join(ch for ch, _ in _unescape(raw))
         if not value.strip():
-            raise self.error(f"{name}: needs a value", tok.start, tok.end - tok.start)
+            raise self.error(
+                f"{name}: needs a value", tok.start, tok.end - tok.start, key="needs_value", field=name
+            )
         v = _Value(self, name, value, vpos + quoted, len(raw) - 2 * quoted)
         if name in generation_terms.FIELDS:  # wildcards work inside quotes too: lora:"detail tweaker*"
             op, val = generation_terms.parse_value(v, name, _unescape(raw[1:-1] if quoted else raw))
@@ -506,9 +557,13 @@ class _Parser:
         if name == "is":
             what = IS_VALUES.get(value.strip().lower())
             if what is None:
+                close = _closest(value.strip().lower(), list(IS_VALUES))
                 raise v.error(
-                    f"is: unknown value '{value}'{_did_you_mean(value.strip().lower(), list(IS_VALUES))}; "
-                    "expected fav, pick, reject or marked"
+                    f"is: unknown value '{value}'{_did_you_mean(close)}; "
+                    "expected fav, pick, reject or marked",
+                    key="unknown_is",
+                    value=value,
+                    suggestion=close,
                 )
             return FieldTerm("is", "=", what, **pos)
         if name == "album":
@@ -519,9 +574,14 @@ class _Parser:
                 term = FieldTerm(*generation_terms.HAS[what], **pos)
                 return Not(term, **pos) if name == "missing" else term
             if what not in HAS_VALUES:
+                close, values = _closest(what, HAS_VALUES), ", ".join(HAS_VALUES)
                 raise v.error(
-                    f"{name}: unknown value '{value}'{_did_you_mean(what, HAS_VALUES)}; "
-                    f"expected one of {', '.join(HAS_VALUES)}"
+                    f"{name}: unknown value '{value}'{_did_you_mean(close)}; expected one of {values}",
+                    key="unknown_has",
+                    field=name,
+                    value=value,
+                    suggestion=close,
+                    values=values,
                 )
             term = FieldTerm("has", "=", what, **pos)
             return Not(term, **pos) if name == "missing" else term
@@ -534,18 +594,24 @@ class _Parser:
             return None
         if isinstance(node, FreeText):
             if not top:
+                tag = node.words.replace(" ", "_")
                 raise self.error(
                     f"'{node.words}' is free text (semantic search), "
                     "which cannot be negated or used with OR; "
-                    f"for a tag write tag:{node.words.replace(' ', '_')}",
+                    f"for a tag write tag:{tag}",
                     node.position,
                     node.length,
+                    key="free_text_not_top",
+                    words=node.words,
+                    tag=tag,
                 )
             free.append(node.words)
             return None
         if isinstance(node, _SortTerm):
             if not top:
-                raise self.error("sort: cannot be negated or used with OR", node.position, node.length)
+                raise self.error(
+                    "sort: cannot be negated or used with OR", node.position, node.length, key="sort_not_top"
+                )
             sort.extend(node.keys)
             return None
         if isinstance(node, And):
@@ -575,10 +641,12 @@ class _Value:
     def __init__(self, parser: _Parser, name: str, value: str, pos: int, raw_len: int) -> None:
         self.parser, self.name, self.value, self.pos, self.raw_len = parser, name, value, pos, raw_len
 
-    def error(self, message: str, offset: int = 0, length: int | None = None) -> QuerySyntaxError:
+    def error(
+        self, message: str, offset: int = 0, length: int | None = None, *, key: str, **params: Any
+    ) -> QuerySyntaxError:
         if length is None:
             length = self.raw_len - offset
-        return self.parser.error(message, self.pos + offset, max(1, length))
+        return self.parser.error(message, self.pos + offset, max(1, length), key=key, **params)
 
     # generic comparison: OP? ONE | ONE? '..' ONE?
     def compare(
@@ -593,28 +661,70 @@ class _Value:
         rest = text[len(op) :]
         if ".." in rest:
             if op:
-                raise self.error(f"{self.name}: a range takes no '{op}'", offset, len(op))
+                raise self.error(
+                    f"{self.name}: a range takes no '{op}'",
+                    offset,
+                    len(op),
+                    key="range_op",
+                    field=self.name,
+                    op=op,
+                )
             at = rest.index("..")
             lo_text, hi_text = rest[:at], rest[at + 2 :]
             if not lo_text and not hi_text:
-                raise self.error(f"{self.name}: a range needs at least one end, e.g. 1..5", offset, 2)
+                raise self.error(
+                    f"{self.name}: a range needs at least one end, e.g. 1..5",
+                    offset,
+                    2,
+                    key="range_no_end",
+                    field=self.name,
+                )
             lo = one(lo_text, offset) if lo_text else None
             hi = one(hi_text, offset + at + 2) if hi_text else None
             if lo is not None and hi is not None and order is not None and not order(lo, hi):
-                raise self.error(f"{self.name}: empty range, {lo_text} is after {hi_text}", offset, len(rest))
+                raise self.error(
+                    f"{self.name}: empty range, {lo_text} is after {hi_text}",
+                    offset,
+                    len(rest),
+                    key="range_empty",
+                    field=self.name,
+                    low=lo_text,
+                    high=hi_text,
+                )
             return "..", Range(lo, hi)
         if not rest:
-            raise self.error(f"{self.name}: expected a value after '{op}'", offset, len(op))
+            raise self.error(
+                f"{self.name}: expected a value after '{op}'",
+                offset,
+                len(op),
+                key="value_after_op",
+                field=self.name,
+                op=op,
+            )
         return op or "=", one(rest, offset + len(op))
 
     def number(self, text: str, offset: int) -> float:
         if not _NUMBER.fullmatch(text):
-            raise self.error(f"{self.name}: expected a number, got '{text}'", offset, len(text))
+            raise self.error(
+                f"{self.name}: expected a number, got '{text}'",
+                offset,
+                len(text),
+                key="expected_number",
+                field=self.name,
+                text=text,
+            )
         return float(text)
 
     def integer(self, text: str, offset: int) -> int:
         if not _INTEGER.fullmatch(text):
-            raise self.error(f"{self.name}: expected a whole number, got '{text}'", offset, len(text))
+            raise self.error(
+                f"{self.name}: expected a whole number, got '{text}'",
+                offset,
+                len(text),
+                key="expected_integer",
+                field=self.name,
+                text=text,
+            )
         return int(text)
 
     @staticmethod
@@ -631,7 +741,9 @@ class _Value:
         def one(text: str, offset: int) -> int:
             stars = self.integer(text, offset)
             if stars > 5:
-                raise self.error(f"stars: from 0 to 5, got {stars}", offset, len(text))
+                raise self.error(
+                    f"stars: from 0 to 5, got {stars}", offset, len(text), key="stars_range", stars=stars
+                )
             return stars
 
         return (*self.compare(one, self._le), None)
@@ -642,7 +754,11 @@ class _Value:
             unit = m.group(2).lower() if m else ""
             if not m or unit not in _SIZE_UNITS:
                 raise self.error(
-                    f"size: expected a size like 500KB or 2.5MB, got '{text}'", offset, len(text)
+                    f"size: expected a size like 500KB or 2.5MB, got '{text}'",
+                    offset,
+                    len(text),
+                    key="expected_size",
+                    text=text,
                 )
             return round(float(m.group(1)) * _SIZE_UNITS[unit])
 
@@ -654,11 +770,17 @@ class _Value:
             at = min((text.find(c) for c in "<>=" if c in text), default=-1)
             if at <= 0:
                 raise self.error(
-                    f"score: expected a comparison such as score:>0.7 or score:{text}>0.7", 0, len(text)
+                    f"score: expected a comparison such as score:>0.7 or score:{text}>0.7",
+                    0,
+                    len(text),
+                    key="score_comparison",
+                    text=text,
                 )
             kind, offset = text[:at].rstrip(":"), at
             if not kind:
-                raise self.error("score: expected a score kind before the comparison", 0, at)
+                raise self.error(
+                    "score: expected a score kind before the comparison", 0, at, key="score_no_kind"
+                )
             text = text[at:]
             if text.startswith("=") and ".." in text:  # score:sharpness=0.2..0.4
                 text, offset = text[1:], offset + 1
@@ -673,10 +795,18 @@ class _Value:
         def one(text: str, offset: int) -> float:
             m = _RATIO.fullmatch(text)
             if not m:
-                raise self.error(f"ratio: expected 16:9 or 1.78, got '{text}'", offset, len(text))
+                raise self.error(
+                    f"ratio: expected 16:9 or 1.78, got '{text}'",
+                    offset,
+                    len(text),
+                    key="expected_ratio",
+                    text=text,
+                )
             w, h = float(m.group(1)), float(m.group(2) or 1)
             if w == 0 or h == 0:
-                raise self.error(f"ratio: '{text}' has a zero side", offset, len(text))
+                raise self.error(
+                    f"ratio: '{text}' has a zero side", offset, len(text), key="ratio_zero_side", text=text
+                )
             return w / h
 
         return (*self.compare(one, self._le), None)
@@ -692,12 +822,21 @@ class _Value:
                     f"date: expected YYYY, YYYY-MM, YYYY-MM-DD or an age like 7d, got '{text}'",
                     offset,
                     len(text),
+                    key="expected_date",
+                    text=text,
                 )
             year, month, day = (int(g) if g else None for g in m.groups())
             try:
                 datetime(year, month or 1, day or 1)  # type: ignore[arg-type]
             except ValueError as exc:
-                raise self.error(f"date: invalid date '{text}' ({exc})", offset, len(text)) from None
+                raise self.error(
+                    f"date: invalid date '{text}' ({exc})",
+                    offset,
+                    len(text),
+                    key="invalid_date",
+                    text=text,
+                    detail=str(exc),
+                ) from None
             return CalendarDate(year, month, day)  # type: ignore[arg-type]
 
         def order(a: Any, b: Any) -> bool:
@@ -716,34 +855,45 @@ class _Value:
         for part in self.value[len(op) :].split(","):
             key = part.strip().lower()
             if key not in RATING_ALIASES:
+                close = _closest(key, list(RATING_ALIASES))
                 raise self.error(
-                    f"rating: unknown rating '{part}'{_did_you_mean(key, list(RATING_ALIASES))}; expected "
+                    f"rating: unknown rating '{part}'{_did_you_mean(close)}; expected "
                     "general (safe, g), sensitive (s), questionable (q) or explicit (e)",
                     offset,
                     len(part),
+                    key="unknown_rating",
+                    value=part,
+                    suggestion=close,
                 )
             names.append(RATING_ALIASES[key])
             offset += len(part) + 1
         if op in ("", "="):
             return "in", tuple(dict.fromkeys(names)), None
         if len(names) > 1:
-            raise self.error(f"rating: '{op}' takes one rating", 0, len(op))
+            raise self.error(f"rating: '{op}' takes one rating", 0, len(op), key="rating_op_one", op=op)
         level = RATINGS.index(names[0])
         chosen = [r for i, r in enumerate(RATINGS) if _compare_levels(i, op, level)]
         if not chosen:
-            raise self.error(f"rating: no rating is {op} {names[0]}", 0, self.raw_len)
+            raise self.error(
+                f"rating: no rating is {op} {names[0]}",
+                0,
+                self.raw_len,
+                key="rating_none",
+                op=op,
+                rating=names[0],
+            )
         return "in", tuple(chosen), None
 
     def _list(self, normalise: Callable[[str], Sequence[str]]) -> tuple[str, Any, None]:
         if self.value[:1] in "<>=":
-            raise self.error(f"{self.name}: takes no comparison", 0, 1)
+            raise self.error(f"{self.name}: takes no comparison", 0, 1, key="no_comparison", field=self.name)
         out: list[str] = []
         for part in self.value.split(","):
             item = part.strip().lower().lstrip(".")
             if item:
                 out.extend(normalise(item))
         if not out:
-            raise self.error(f"{self.name}: needs a value")
+            raise self.error(f"{self.name}: needs a value", key="needs_value", field=self.name)
         return "in", tuple(dict.fromkeys(out)), None
 
     def parse_ext(self) -> tuple[str, Any, None]:
@@ -774,11 +924,15 @@ class _Value:
         parts = text.lstrip("-").lower().split(":")
         key = SORT_ALIASES.get(parts[0], parts[0])
         if key not in SORT_KEYS:
+            close, keys = _closest(parts[0], list(SORT_KEYS)), ", ".join(SORT_KEYS)
             raise self.error(
-                f"sort: unknown key '{parts[0]}'{_did_you_mean(parts[0], list(SORT_KEYS))}; "
-                f"expected one of {', '.join(SORT_KEYS)}",
+                f"sort: unknown key '{parts[0]}'{_did_you_mean(close)}; expected one of {keys}",
                 int(reverse),
                 len(parts[0]),
+                key="unknown_sort",
+                value=parts[0],
+                suggestion=close,
+                keys=keys,
             )
         descending = SORT_KEYS[key]
         rest = parts[1:]
@@ -789,13 +943,21 @@ class _Value:
         if key == "taste":  # the learned taste score is a score like any other
             key, kind = "score", "taste"
             if rest:
-                raise self.error("sort: expected sort:taste, sort:taste:asc or :desc", 0, len(self.value))
+                raise self.error(
+                    "sort: expected sort:taste, sort:taste:asc or :desc", 0, len(self.value), key="sort_taste"
+                )
         elif key == "score":
             kind = (
                 ":".join(self.value.strip().lstrip("-").split(":")[1 : 1 + len(rest)]) or DEFAULT_SCORE_KIND
             )
         elif rest:
-            raise self.error(f"sort: expected sort:{key}, sort:{key}:asc or sort:{key}:desc", 0, self.raw_len)
+            raise self.error(
+                f"sort: expected sort:{key}, sort:{key}:asc or sort:{key}:desc",
+                0,
+                self.raw_len,
+                key="sort_suffix",
+                sort_key=key,
+            )
         return (SortKey(key, descending, kind),)
 
 

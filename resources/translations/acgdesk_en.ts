@@ -68,6 +68,17 @@
         </message>
     </context>
     <context>
+        <name>core_errors</name>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unknown {part} option(s): {names}</source>
+            <translation>
+                <numerusform>unknown {part} option: {names}</numerusform>
+                <numerusform>unknown {part} options: {names}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>curation</name>
         <message numerus="yes">
             <location filename="../../acgdesk/gui/curate/controller.py" />

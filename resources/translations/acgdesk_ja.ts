@@ -2551,6 +2551,421 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
     </context>
     <context>
+        <name>core_errors</name>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source> (did you mean '{word}'?)</source>
+            <translation>（'{word}' のことですか？）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>album: the smart album '{name}' has a query that does not parse: {error}</source>
+            <translation>album: スマートアルバム '{name}' のクエリを解析できません：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unterminated quote: add a closing "</source>
+            <translation>引用符が閉じていません：" を追加してください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>nothing to negate after '-' (write -tag, without a space)</source>
+            <translation>'-' の後に否定する語がありません（-tag のように空白を入れずに書きます）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unmatched ')': no '(' before it</source>
+            <translation>対応する '(' のない ')' があります</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{op} needs a term on its left</source>
+            <translation>{op} の左に条件が必要です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{op} needs a term on its right</source>
+            <translation>{op} の右に条件が必要です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>nothing to negate after {op}</source>
+            <translation>{op} の後に否定する語がありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>missing ')' to close this '('</source>
+            <translation>この '(' を閉じる ')' がありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>empty parentheses</source>
+            <translation>括弧の中が空です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unexpected {token}</source>
+            <translation>予期しない {token}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unknown field '{name}'{did_you_mean}; valid fields: {fields} (to search for the text itself, put it in quotes; for a tag, write tag:...)</source>
+            <translation>不明なフィールド '{name}'{did_you_mean}。使えるフィールド：{fields}（その文字列そのものを検索するには引用符で囲み、タグなら tag:... と書きます）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: needs a value</source>
+            <translation>{field}: 値が必要です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>is: unknown value '{value}'{did_you_mean}; expected fav, pick, reject or marked</source>
+            <translation>is: 不明な値 '{value}'{did_you_mean}。fav、pick、reject、marked のいずれかを指定してください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: unknown value '{value}'{did_you_mean}; expected one of {values}</source>
+            <translation>{field}: 不明な値 '{value}'{did_you_mean}。{values} のいずれかを指定してください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>'{words}' is free text (semantic search), which cannot be negated or used with OR; for a tag write tag:{tag}</source>
+            <translation>'{words}' はフリーテキスト（意味検索）なので、否定や OR には使えません。タグなら tag:{tag} と書きます</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>sort: cannot be negated or used with OR</source>
+            <translation>sort: は否定や OR には使えません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: a range takes no '{op}'</source>
+            <translation>{field}: 範囲に '{op}' は付けられません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: a range needs at least one end, e.g. 1..5</source>
+            <translation>{field}: 範囲には少なくとも片方の端が必要です（例：1..5）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: empty range, {low} is after {high}</source>
+            <translation>{field}: 空の範囲です（{low} が {high} より後です）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: expected a value after '{op}'</source>
+            <translation>{field}: '{op}' の後に値が必要です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: expected a number, got '{text}'</source>
+            <translation>{field}: 数値が必要ですが、'{text}' が指定されました</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: expected a whole number, got '{text}'</source>
+            <translation>{field}: 整数が必要ですが、'{text}' が指定されました</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>stars: from 0 to 5, got {stars}</source>
+            <translation>stars: 0〜5 で指定してください（{stars} が指定されました）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>size: expected a size like 500KB or 2.5MB, got '{text}'</source>
+            <translation>size: 500KB や 2.5MB のようなサイズが必要ですが、'{text}' が指定されました</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>score: expected a comparison such as score:&gt;0.7 or score:{text}&gt;0.7</source>
+            <translation>score: score:&gt;0.7 や score:{text}&gt;0.7 のような比較が必要です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>score: expected a score kind before the comparison</source>
+            <translation>score: 比較の前にスコアの種類が必要です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>ratio: expected 16:9 or 1.78, got '{text}'</source>
+            <translation>ratio: 16:9 や 1.78 のような値が必要ですが、'{text}' が指定されました</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>ratio: '{text}' has a zero side</source>
+            <translation>ratio: '{text}' は辺の一方が 0 です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>date: expected YYYY, YYYY-MM, YYYY-MM-DD or an age like 7d, got '{text}'</source>
+            <translation>date: YYYY、YYYY-MM、YYYY-MM-DD または 7d のような経過期間が必要ですが、'{text}' が指定されました</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>date: invalid date '{text}' ({detail})</source>
+            <translation>date: 無効な日付 '{text}'（{detail}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>rating: unknown rating '{value}'{did_you_mean}; expected general (safe, g), sensitive (s), questionable (q) or explicit (e)</source>
+            <translation>rating: 不明なレーティング '{value}'{did_you_mean}。general (safe, g)、sensitive (s)、questionable (q)、explicit (e) のいずれかを指定してください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>rating: '{op}' takes one rating</source>
+            <translation>rating: '{op}' には 1 つのレーティングしか指定できません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>rating: no rating is {op} {rating}</source>
+            <translation>rating: {op} {rating} に当てはまるレーティングはありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: takes no comparison</source>
+            <translation>{field}: 比較は使えません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>sort: unknown key '{value}'{did_you_mean}; expected one of {keys}</source>
+            <translation>sort: 不明なキー '{value}'{did_you_mean}。{keys} のいずれかを指定してください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>sort: expected sort:taste, sort:taste:asc or :desc</source>
+            <translation>sort: sort:taste、sort:taste:asc または :desc と指定してください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>sort: expected sort:{key}, sort:{key}:asc or sort:{key}:desc</source>
+            <translation>sort: sort:{key}、sort:{key}:asc または sort:{key}:desc と指定してください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>score:{kind} is not offered: {meaning}</source>
+            <translation>score:{kind} は使えません：{meaning}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>album: this search has no albums to look in</source>
+            <translation>album: この検索には対象のアルバムがありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>album: no album named '{name}'</source>
+            <translation>album: '{name}' という名前のアルバムはありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>album: the smart album '{name}' refers to itself</source>
+            <translation>album: スマートアルバム '{name}' が自分自身を参照しています</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>a content rating</source>
+            <translation>コンテンツのレーティング</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>resize</source>
+            <translation>リサイズ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>fit</source>
+            <translation>合わせ方</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>image format</source>
+            <translation>画像形式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>max side</source>
+            <translation>最大辺</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>bucket resolution</source>
+            <translation>バケット解像度</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>bucket step</source>
+            <translation>バケットの刻み</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>minimum side</source>
+            <translation>最小辺</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>caption source</source>
+            <translation>キャプションの元</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>format</source>
+            <translation>形式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>repeats</source>
+            <translation>繰り返し回数</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{option} must be one of {choices}, not {value}</source>
+            <translation>{option} は {choices} のいずれかにしてください（{value} は使えません）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{option} must be at least {low}, not {value}</source>
+            <translation>{option} は {low} 以上にしてください（{value} は使えません）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>colour must be #rrggbb, #rgb, white, black or grey, not {value}</source>
+            <translation>色は #rrggbb、#rgb、white、black、grey のいずれかにしてください（{value} は使えません）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>minimum stars must be 0 to 5, not {value}</source>
+            <translation>最低の星の数は 0〜5 にしてください（{value} は使えません）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>minimum taste must be between 0 and 1, not {value}</source>
+            <translation>最低の好み度は 0〜1 にしてください（{value} は使えません）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>quality must be 1 to 100, not {value}</source>
+            <translation>品質は 1〜100 にしてください（{value} は使えません）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>buckets need step &lt;= min &lt;= max, not {step} / {min} / {max}</source>
+            <translation>バケットは step &lt;= min &lt;= max にしてください（{step} / {min} / {max} は使えません）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>the validation fraction must be from 0 up to (not including) 1, not {value}</source>
+            <translation>検証用の割合は 0 以上 1 未満にしてください（{value} は使えません）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>kohya's folder layout has no validation split: use --format hf or onetrainer, or set validation_split in sd-scripts' own dataset config</source>
+            <translation>kohya のフォルダー構成には検証用の分割がありません：--format hf か onetrainer を使うか、sd-scripts 自体のデータセット設定で validation_split を指定してください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unknown part of the dataset options: {part}</source>
+            <translation>データセット設定の不明な項目：{part}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unknown {part} option(s): {names}</source>
+            <translation>
+                <numerusform>不明な {part} のオプション：{names}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{path} exists and is not a folder</source>
+            <translation>{path} は存在しますがフォルダーではありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{path} is not empty and holds no acgdesk dataset: choose an empty or new folder (a dataset is never mixed into other files)</source>
+            <translation>{path} は空ではなく、acgdesk のデータセットもありません：空のフォルダーか新しいフォルダーを選んでください（データセットをほかのファイルと混ぜることはありません）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>cannot create {path}: {detail}</source>
+            <translation>{path} を作成できません：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>refused a target name {name}</source>
+            <translation>出力先の名前 {name} は使えません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{name} would be written outside {root}</source>
+            <translation>{name} は {root} の外に書き込まれてしまいます</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{name}: a symbolic link is in its place</source>
+            <translation>{name}: その場所にシンボリックリンクがあります</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>refused a folder name {name}</source>
+            <translation>フォルダー名 {name} は使えません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{name} is outside {root}</source>
+            <translation>{name} は {root} の外にあります</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>not an acgdesk dataset manifest (version {version})</source>
+            <translation>acgdesk のデータセットのマニフェストではありません（バージョン {version}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>the dataset manifest is damaged: {detail}</source>
+            <translation>データセットのマニフェストが壊れています：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>no dataset manifest at {path}</source>
+            <translation>{path} にデータセットのマニフェストがありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>cannot read {path}: {detail}</source>
+            <translation>{path} を読み込めません：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{path} is not valid JSON: {detail}</source>
+            <translation>{path} は有効な JSON ではありません：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{path} is not a dataset manifest</source>
+            <translation>{path} はデータセットのマニフェストではありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>nothing to export: no file matches the query and filters</source>
+            <translation>書き出すものがありません：クエリとフィルターに一致するファイルがありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{path} is inside the library folder {folder}: its copies would be indexed as duplicates of the originals. Choose a folder outside the library (or allow it explicitly)</source>
+            <translation>{path} はライブラリのフォルダー {folder} の中にあります：コピーが元の画像の重複としてインデックスされてしまいます。ライブラリの外のフォルダーを選んでください（または明示的に許可してください）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{path} holds the library folder {folder}: choose another folder</source>
+            <translation>{path} にはライブラリのフォルダー {folder} が含まれています：別のフォルダーを選んでください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{message} (at position {position})</source>
+            <translation>{message}（位置 {position}）</translation>
+        </message>
+    </context>
+    <context>
         <name>core_score</name>
         <message>
             <location filename="../../acgdesk/gui/core_text.py" />

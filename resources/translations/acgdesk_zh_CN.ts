@@ -2551,6 +2551,421 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
     </context>
     <context>
+        <name>core_errors</name>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source> (did you mean '{word}'?)</source>
+            <translation>（你是不是想输入 '{word}'？）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>album: the smart album '{name}' has a query that does not parse: {error}</source>
+            <translation>album: 智能相册 '{name}' 的查询无法解析：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unterminated quote: add a closing "</source>
+            <translation>引号未闭合：请补上 "</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>nothing to negate after '-' (write -tag, without a space)</source>
+            <translation>'-' 后面没有要排除的内容（写成 -tag，中间不要加空格）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unmatched ')': no '(' before it</source>
+            <translation>多余的 ')'：前面没有对应的 '('</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{op} needs a term on its left</source>
+            <translation>{op} 左边需要一个条件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{op} needs a term on its right</source>
+            <translation>{op} 右边需要一个条件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>nothing to negate after {op}</source>
+            <translation>{op} 后面没有要排除的内容</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>missing ')' to close this '('</source>
+            <translation>缺少 ')' 来闭合这个 '('</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>empty parentheses</source>
+            <translation>括号中是空的</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unexpected {token}</source>
+            <translation>意外的 {token}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unknown field '{name}'{did_you_mean}; valid fields: {fields} (to search for the text itself, put it in quotes; for a tag, write tag:...)</source>
+            <translation>未知字段 '{name}'{did_you_mean}；可用字段：{fields}（要搜索这段文字本身，请加上引号；要搜索标签，请写 tag:...）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: needs a value</source>
+            <translation>{field}: 需要一个值</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>is: unknown value '{value}'{did_you_mean}; expected fav, pick, reject or marked</source>
+            <translation>is: 未知的值 '{value}'{did_you_mean}；应为 fav、pick、reject 或 marked</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: unknown value '{value}'{did_you_mean}; expected one of {values}</source>
+            <translation>{field}: 未知的值 '{value}'{did_you_mean}；应为以下之一：{values}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>'{words}' is free text (semantic search), which cannot be negated or used with OR; for a tag write tag:{tag}</source>
+            <translation>'{words}' 是自由文本（语义搜索），不能被排除或与 OR 一起使用；要搜索标签请写 tag:{tag}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>sort: cannot be negated or used with OR</source>
+            <translation>sort: 不能被排除或与 OR 一起使用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: a range takes no '{op}'</source>
+            <translation>{field}: 范围不能带 '{op}'</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: a range needs at least one end, e.g. 1..5</source>
+            <translation>{field}: 范围至少需要一端，例如 1..5</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: empty range, {low} is after {high}</source>
+            <translation>{field}: 范围为空，{low} 在 {high} 之后</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: expected a value after '{op}'</source>
+            <translation>{field}: '{op}' 后面需要一个值</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: expected a number, got '{text}'</source>
+            <translation>{field}: 应为数字，而不是 '{text}'</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: expected a whole number, got '{text}'</source>
+            <translation>{field}: 应为整数，而不是 '{text}'</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>stars: from 0 to 5, got {stars}</source>
+            <translation>stars: 应为 0 到 5，而不是 {stars}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>size: expected a size like 500KB or 2.5MB, got '{text}'</source>
+            <translation>size: 应为 500KB 或 2.5MB 这样的大小，而不是 '{text}'</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>score: expected a comparison such as score:&gt;0.7 or score:{text}&gt;0.7</source>
+            <translation>score: 需要一个比较，例如 score:&gt;0.7 或 score:{text}&gt;0.7</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>score: expected a score kind before the comparison</source>
+            <translation>score: 比较之前需要写出评分类型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>ratio: expected 16:9 or 1.78, got '{text}'</source>
+            <translation>ratio: 应为 16:9 或 1.78 这样的值，而不是 '{text}'</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>ratio: '{text}' has a zero side</source>
+            <translation>ratio: '{text}' 有一边为零</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>date: expected YYYY, YYYY-MM, YYYY-MM-DD or an age like 7d, got '{text}'</source>
+            <translation>date: 应为 YYYY、YYYY-MM、YYYY-MM-DD 或 7d 这样的时长，而不是 '{text}'</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>date: invalid date '{text}' ({detail})</source>
+            <translation>date: 无效的日期 '{text}'（{detail}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>rating: unknown rating '{value}'{did_you_mean}; expected general (safe, g), sensitive (s), questionable (q) or explicit (e)</source>
+            <translation>rating: 未知的分级 '{value}'{did_you_mean}；应为 general (safe, g)、sensitive (s)、questionable (q) 或 explicit (e)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>rating: '{op}' takes one rating</source>
+            <translation>rating: '{op}' 只能搭配一个分级</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>rating: no rating is {op} {rating}</source>
+            <translation>rating: 没有分级满足 {op} {rating}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: takes no comparison</source>
+            <translation>{field}: 不能使用比较</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>sort: unknown key '{value}'{did_you_mean}; expected one of {keys}</source>
+            <translation>sort: 未知的排序键 '{value}'{did_you_mean}；应为以下之一：{keys}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>sort: expected sort:taste, sort:taste:asc or :desc</source>
+            <translation>sort: 应为 sort:taste、sort:taste:asc 或 :desc</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>sort: expected sort:{key}, sort:{key}:asc or sort:{key}:desc</source>
+            <translation>sort: 应为 sort:{key}、sort:{key}:asc 或 sort:{key}:desc</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>score:{kind} is not offered: {meaning}</source>
+            <translation>score:{kind} 不可用：{meaning}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>album: this search has no albums to look in</source>
+            <translation>album: 此搜索没有可供查找的相册</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>album: no album named '{name}'</source>
+            <translation>album: 没有名为 '{name}' 的相册</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>album: the smart album '{name}' refers to itself</source>
+            <translation>album: 智能相册 '{name}' 引用了自身</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>a content rating</source>
+            <translation>内容分级</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>resize</source>
+            <translation>缩放方式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>fit</source>
+            <translation>适配方式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>image format</source>
+            <translation>图片格式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>max side</source>
+            <translation>最长边</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>bucket resolution</source>
+            <translation>分桶分辨率</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>bucket step</source>
+            <translation>分桶步长</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>minimum side</source>
+            <translation>最短边</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>caption source</source>
+            <translation>标注来源</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>repeats</source>
+            <translation>重复次数</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{option} must be one of {choices}, not {value}</source>
+            <translation>{option} 必须是 {choices} 之一，而不是 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{option} must be at least {low}, not {value}</source>
+            <translation>{option} 至少为 {low}，而不是 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>colour must be #rrggbb, #rgb, white, black or grey, not {value}</source>
+            <translation>颜色必须是 #rrggbb、#rgb、white、black 或 grey，而不是 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>minimum stars must be 0 to 5, not {value}</source>
+            <translation>最低星级必须是 0 到 5，而不是 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>minimum taste must be between 0 and 1, not {value}</source>
+            <translation>最低偏好度必须在 0 到 1 之间，而不是 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>quality must be 1 to 100, not {value}</source>
+            <translation>质量必须是 1 到 100，而不是 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>buckets need step &lt;= min &lt;= max, not {step} / {min} / {max}</source>
+            <translation>分桶需要满足 step &lt;= min &lt;= max，而不是 {step} / {min} / {max}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>the validation fraction must be from 0 up to (not including) 1, not {value}</source>
+            <translation>验证集比例必须不小于 0 且小于 1，而不是 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>kohya's folder layout has no validation split: use --format hf or onetrainer, or set validation_split in sd-scripts' own dataset config</source>
+            <translation>kohya 的文件夹结构没有验证集划分：请使用 --format hf 或 onetrainer，或在 sd-scripts 自己的数据集配置中设置 validation_split</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unknown part of the dataset options: {part}</source>
+            <translation>数据集选项中的未知部分：{part}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unknown {part} option(s): {names}</source>
+            <translation>
+                <numerusform>未知的 {part} 选项：{names}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{path} exists and is not a folder</source>
+            <translation>{path} 已存在且不是文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{path} is not empty and holds no acgdesk dataset: choose an empty or new folder (a dataset is never mixed into other files)</source>
+            <translation>{path} 不是空的，也不包含 acgdesk 数据集：请选择一个空的或新的文件夹（数据集绝不会与其他文件混在一起）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>cannot create {path}: {detail}</source>
+            <translation>无法创建 {path}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>refused a target name {name}</source>
+            <translation>拒绝了目标名称 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{name} would be written outside {root}</source>
+            <translation>{name} 会被写到 {root} 之外</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{name}: a symbolic link is in its place</source>
+            <translation>{name}: 该位置上有一个符号链接</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>refused a folder name {name}</source>
+            <translation>拒绝了文件夹名称 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{name} is outside {root}</source>
+            <translation>{name} 在 {root} 之外</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>not an acgdesk dataset manifest (version {version})</source>
+            <translation>不是 acgdesk 数据集清单（版本 {version}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>the dataset manifest is damaged: {detail}</source>
+            <translation>数据集清单已损坏：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>no dataset manifest at {path}</source>
+            <translation>{path} 处没有数据集清单</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>cannot read {path}: {detail}</source>
+            <translation>无法读取 {path}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{path} is not valid JSON: {detail}</source>
+            <translation>{path} 不是有效的 JSON：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{path} is not a dataset manifest</source>
+            <translation>{path} 不是数据集清单</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>nothing to export: no file matches the query and filters</source>
+            <translation>没有可导出的内容：没有文件符合查询和筛选条件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{path} is inside the library folder {folder}: its copies would be indexed as duplicates of the originals. Choose a folder outside the library (or allow it explicitly)</source>
+            <translation>{path} 位于图库文件夹 {folder} 中：其中的副本会被当作原图的重复项编入索引。请选择图库以外的文件夹（或明确允许）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{path} holds the library folder {folder}: choose another folder</source>
+            <translation>{path} 包含图库文件夹 {folder}：请选择其他文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{message} (at position {position})</source>
+            <translation>{message}（位置 {position}）</translation>
+        </message>
+    </context>
+    <context>
         <name>core_score</name>
         <message>
             <location filename="../../acgdesk/gui/core_text.py" />

@@ -2551,6 +2551,421 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
     </context>
     <context>
+        <name>core_errors</name>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source> (did you mean '{word}'?)</source>
+            <translation>（你是不是要輸入 '{word}'？）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>album: the smart album '{name}' has a query that does not parse: {error}</source>
+            <translation>album: 智慧相簿 '{name}' 的查詢無法解析：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unterminated quote: add a closing "</source>
+            <translation>引號未閉合：請補上 "</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>nothing to negate after '-' (write -tag, without a space)</source>
+            <translation>'-' 後面沒有要排除的內容（寫成 -tag，中間不要加空格）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unmatched ')': no '(' before it</source>
+            <translation>多餘的 ')'：前面沒有對應的 '('</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{op} needs a term on its left</source>
+            <translation>{op} 左邊需要一個條件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{op} needs a term on its right</source>
+            <translation>{op} 右邊需要一個條件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>nothing to negate after {op}</source>
+            <translation>{op} 後面沒有要排除的內容</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>missing ')' to close this '('</source>
+            <translation>缺少 ')' 來閉合這個 '('</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>empty parentheses</source>
+            <translation>括號中是空的</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unexpected {token}</source>
+            <translation>意外的 {token}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unknown field '{name}'{did_you_mean}; valid fields: {fields} (to search for the text itself, put it in quotes; for a tag, write tag:...)</source>
+            <translation>未知欄位 '{name}'{did_you_mean}；可用欄位：{fields}（要搜尋這段文字本身，請加上引號；要搜尋標籤，請寫 tag:...）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: needs a value</source>
+            <translation>{field}: 需要一個值</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>is: unknown value '{value}'{did_you_mean}; expected fav, pick, reject or marked</source>
+            <translation>is: 未知的值 '{value}'{did_you_mean}；應為 fav、pick、reject 或 marked</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: unknown value '{value}'{did_you_mean}; expected one of {values}</source>
+            <translation>{field}: 未知的值 '{value}'{did_you_mean}；應為以下之一：{values}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>'{words}' is free text (semantic search), which cannot be negated or used with OR; for a tag write tag:{tag}</source>
+            <translation>'{words}' 是自由文字（語意搜尋），不能被排除或與 OR 一起使用；要搜尋標籤請寫 tag:{tag}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>sort: cannot be negated or used with OR</source>
+            <translation>sort: 不能被排除或與 OR 一起使用</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: a range takes no '{op}'</source>
+            <translation>{field}: 範圍不能帶 '{op}'</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: a range needs at least one end, e.g. 1..5</source>
+            <translation>{field}: 範圍至少需要一端，例如 1..5</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: empty range, {low} is after {high}</source>
+            <translation>{field}: 範圍為空，{low} 在 {high} 之後</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: expected a value after '{op}'</source>
+            <translation>{field}: '{op}' 後面需要一個值</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: expected a number, got '{text}'</source>
+            <translation>{field}: 應為數字，而不是 '{text}'</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: expected a whole number, got '{text}'</source>
+            <translation>{field}: 應為整數，而不是 '{text}'</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>stars: from 0 to 5, got {stars}</source>
+            <translation>stars: 應為 0 到 5，而不是 {stars}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>size: expected a size like 500KB or 2.5MB, got '{text}'</source>
+            <translation>size: 應為 500KB 或 2.5MB 這樣的大小，而不是 '{text}'</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>score: expected a comparison such as score:&gt;0.7 or score:{text}&gt;0.7</source>
+            <translation>score: 需要一個比較，例如 score:&gt;0.7 或 score:{text}&gt;0.7</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>score: expected a score kind before the comparison</source>
+            <translation>score: 比較之前需要寫出評分類型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>ratio: expected 16:9 or 1.78, got '{text}'</source>
+            <translation>ratio: 應為 16:9 或 1.78 這樣的值，而不是 '{text}'</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>ratio: '{text}' has a zero side</source>
+            <translation>ratio: '{text}' 有一邊為零</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>date: expected YYYY, YYYY-MM, YYYY-MM-DD or an age like 7d, got '{text}'</source>
+            <translation>date: 應為 YYYY、YYYY-MM、YYYY-MM-DD 或 7d 這樣的時長，而不是 '{text}'</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>date: invalid date '{text}' ({detail})</source>
+            <translation>date: 無效的日期 '{text}'（{detail}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>rating: unknown rating '{value}'{did_you_mean}; expected general (safe, g), sensitive (s), questionable (q) or explicit (e)</source>
+            <translation>rating: 未知的分級 '{value}'{did_you_mean}；應為 general (safe, g)、sensitive (s)、questionable (q) 或 explicit (e)</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>rating: '{op}' takes one rating</source>
+            <translation>rating: '{op}' 只能搭配一個分級</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>rating: no rating is {op} {rating}</source>
+            <translation>rating: 沒有分級符合 {op} {rating}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{field}: takes no comparison</source>
+            <translation>{field}: 不能使用比較</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>sort: unknown key '{value}'{did_you_mean}; expected one of {keys}</source>
+            <translation>sort: 未知的排序鍵 '{value}'{did_you_mean}；應為以下之一：{keys}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>sort: expected sort:taste, sort:taste:asc or :desc</source>
+            <translation>sort: 應為 sort:taste、sort:taste:asc 或 :desc</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>sort: expected sort:{key}, sort:{key}:asc or sort:{key}:desc</source>
+            <translation>sort: 應為 sort:{key}、sort:{key}:asc 或 sort:{key}:desc</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>score:{kind} is not offered: {meaning}</source>
+            <translation>score:{kind} 不可用：{meaning}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>album: this search has no albums to look in</source>
+            <translation>album: 此搜尋沒有可供查找的相簿</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>album: no album named '{name}'</source>
+            <translation>album: 沒有名為 '{name}' 的相簿</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>album: the smart album '{name}' refers to itself</source>
+            <translation>album: 智慧相簿 '{name}' 參照了自身</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>a content rating</source>
+            <translation>內容分級</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>resize</source>
+            <translation>縮放方式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>fit</source>
+            <translation>調整方式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>image format</source>
+            <translation>圖片格式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>max side</source>
+            <translation>最長邊</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>bucket resolution</source>
+            <translation>分桶解析度</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>bucket step</source>
+            <translation>分桶間距</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>minimum side</source>
+            <translation>最短邊</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>caption source</source>
+            <translation>標註來源</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>repeats</source>
+            <translation>重複次數</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{option} must be one of {choices}, not {value}</source>
+            <translation>{option} 必須是 {choices} 之一，而不是 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{option} must be at least {low}, not {value}</source>
+            <translation>{option} 至少為 {low}，而不是 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>colour must be #rrggbb, #rgb, white, black or grey, not {value}</source>
+            <translation>顏色必須是 #rrggbb、#rgb、white、black 或 grey，而不是 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>minimum stars must be 0 to 5, not {value}</source>
+            <translation>最低星等必須是 0 到 5，而不是 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>minimum taste must be between 0 and 1, not {value}</source>
+            <translation>最低偏好度必須在 0 到 1 之間，而不是 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>quality must be 1 to 100, not {value}</source>
+            <translation>品質必須是 1 到 100，而不是 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>buckets need step &lt;= min &lt;= max, not {step} / {min} / {max}</source>
+            <translation>分桶需要符合 step &lt;= min &lt;= max，而不是 {step} / {min} / {max}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>the validation fraction must be from 0 up to (not including) 1, not {value}</source>
+            <translation>驗證集比例必須不小於 0 且小於 1，而不是 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>kohya's folder layout has no validation split: use --format hf or onetrainer, or set validation_split in sd-scripts' own dataset config</source>
+            <translation>kohya 的資料夾結構沒有驗證集劃分：請使用 --format hf 或 onetrainer，或在 sd-scripts 自己的資料集設定中設定 validation_split</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unknown part of the dataset options: {part}</source>
+            <translation>資料集選項中的未知部分：{part}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>unknown {part} option(s): {names}</source>
+            <translation>
+                <numerusform>未知的 {part} 選項：{names}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{path} exists and is not a folder</source>
+            <translation>{path} 已存在且不是資料夾</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{path} is not empty and holds no acgdesk dataset: choose an empty or new folder (a dataset is never mixed into other files)</source>
+            <translation>{path} 不是空的，也不包含 acgdesk 資料集：請選擇一個空的或新的資料夾（資料集絕不會與其他檔案混在一起）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>cannot create {path}: {detail}</source>
+            <translation>無法建立 {path}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>refused a target name {name}</source>
+            <translation>拒絕了目標名稱 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{name} would be written outside {root}</source>
+            <translation>{name} 會被寫到 {root} 之外</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{name}: a symbolic link is in its place</source>
+            <translation>{name}: 該位置上有一個符號連結</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>refused a folder name {name}</source>
+            <translation>拒絕了資料夾名稱 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{name} is outside {root}</source>
+            <translation>{name} 在 {root} 之外</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>not an acgdesk dataset manifest (version {version})</source>
+            <translation>不是 acgdesk 資料集清單（版本 {version}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>the dataset manifest is damaged: {detail}</source>
+            <translation>資料集清單已損壞：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>no dataset manifest at {path}</source>
+            <translation>{path} 處沒有資料集清單</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>cannot read {path}: {detail}</source>
+            <translation>無法讀取 {path}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{path} is not valid JSON: {detail}</source>
+            <translation>{path} 不是有效的 JSON：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{path} is not a dataset manifest</source>
+            <translation>{path} 不是資料集清單</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>nothing to export: no file matches the query and filters</source>
+            <translation>沒有可匯出的內容：沒有檔案符合查詢和篩選條件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{path} is inside the library folder {folder}: its copies would be indexed as duplicates of the originals. Choose a folder outside the library (or allow it explicitly)</source>
+            <translation>{path} 位於圖庫資料夾 {folder} 中：其中的副本會被當作原圖的重複項目編入索引。請選擇圖庫以外的資料夾（或明確允許）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{path} holds the library folder {folder}: choose another folder</source>
+            <translation>{path} 包含圖庫資料夾 {folder}：請選擇其他資料夾</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors.py" />
+            <source>{message} (at position {position})</source>
+            <translation>{message}（位置 {position}）</translation>
+        </message>
+    </context>
+    <context>
         <name>core_score</name>
         <message>
             <location filename="../../acgdesk/gui/core_text.py" />

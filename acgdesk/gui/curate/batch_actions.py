@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu
 
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.curate.marks_keys import op_label
 from acgdesk.gui.curate.scope import Scope, results_scope, selected_ids
 from acgdesk.gui.curate.tags_dialog import TagsDialog
@@ -314,7 +315,7 @@ class BatchActions(QObject):
         try:
             options = dialog.options()
         except (ValueError, DatasetError) as exc:
-            self.c.say(str(exc))
+            self.c.say(error_text(exc))
             return None
         dialog.remember()
         job = dataset_job(
@@ -323,7 +324,7 @@ class BatchActions(QObject):
 
         def done(result, error) -> None:
             if error is not None:
-                self.c.say(tr("{what} failed: {e}").format(what=job.title, e=error))
+                self.c.say(tr("{what} failed: {e}").format(what=job.title, e=error_text(error)))
             elif result is not None:
                 self.c.say(describe_report(result))
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.dataset.options import DatasetError, DatasetOptions
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.curate.scope import Scope
 from acgdesk.gui.dataset.form import DatasetForm
 from acgdesk.gui.i18n import number
@@ -57,7 +58,8 @@ def preview_of(lib: Any, options: DatasetOptions, out_dir: str, allow_inside: bo
         try:
             refuse_foreign_folder(Path(out_dir))
         except DatasetError as exc:
-            result["folder_error"] = str(exc)
+            result["folder_error"] = str(exc)  # English, as the CLI says it
+            result["folder_problem"] = exc  # its key and parts: the window says it in its language
     return result
 
 
@@ -180,7 +182,7 @@ class DatasetDialog(QDialog):
         try:
             options = self.options()
         except (DatasetError, ValueError) as exc:
-            self._show_problem(str(exc))
+            self._show_problem(error_text(exc))
             self.preview_ready.emit()
             return
         out, inside = self.out_dir(), self.allow_inside_library()
@@ -197,7 +199,7 @@ class DatasetDialog(QDialog):
             self.preview = None
             self.counts.setText("")
             self.samples.clear()
-            self._show_problem(str(error))
+            self._show_problem(error_text(error))
         else:
             assert result is not None
             self.preview = result
@@ -248,7 +250,8 @@ class DatasetDialog(QDialog):
             item.setToolTip(s["source"])
             self.samples.addItem(item)
         if p["folder_error"]:
-            self._show_problem(p["folder_error"])
+            problem = p.get("folder_problem")
+            self._show_problem(p["folder_error"] if problem is None else error_text(problem))
         elif not self.form.out_dir():
             self._show_problem(tr("Choose the folder to export into"))
         elif not p["exported"]:
