@@ -96,7 +96,7 @@ class IndexWriter:
             return
         try:
             with transaction(self.db) as conn:
-                for item in self.pending:
+                for item in self._arrivals_first(conn, self.pending):
                     if isinstance(item, ProblemRecord):
                         _write_problem(conn, item)
                     elif self._adopt(conn, item):
@@ -110,6 +110,27 @@ class IndexWriter:
         self.pending.clear()
         self.last_commit = time.monotonic()
         faults.point("writer.committed")  # crash tests: a kill here must keep this batch
+
+    @staticmethod
+    def _arrivals_first(conn, items: list[Outcome | ProblemRecord]) -> list[Outcome | ProblemRecord]:
+        """The batch with the files whose path's row holds other bytes ("changed in place") last.
+
+        Why: a row's bytes may have moved to another path of the same batch while new bytes took
+        its name (a swap with a file not indexed yet). Written first, the new path takes the row
+        over (its old path no longer holds its content) and the old name gets a row of its own;
+        written the other way round, the row would be rewritten with the stranger's bytes and the
+        user's tags left on it. A genuine edit (the old bytes nowhere else) ends the same either
+        way. Every outcome of one path keeps its place relative to the others of that path."""
+        changed: set[str] = set()
+        for item in items:
+            if isinstance(item, Outcome) and item.status == "ok" and item.content_hash:
+                here = placed_file(conn, item.job.fs_path)
+                if here is not None and here.content_hash and here.content_hash != item.content_hash:
+                    changed.add(item.job.fs_path)
+        if not changed:
+            return items
+        later = [i for i in items if isinstance(i, Outcome) and i.job.fs_path in changed]
+        return [i for i in items if not (isinstance(i, Outcome) and i.job.fs_path in changed)] + later
 
     def _adopt(self, conn, outcome: Outcome) -> bool:
         """Moved or restored content keeps its row, so user tags, ratings, embeddings and predictions

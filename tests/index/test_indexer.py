@@ -352,3 +352,28 @@ def test_cancel_keeps_committed_work_and_the_next_run_finishes(tmp_path, lib, ma
     assert second.up_to_date == stored and second.ok == 40 - stored and not second.cancelled
     conn = sqlite3.connect(lib.db_path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.mark.parametrize("new_name", ["a0.png", "sub/z.png"])
+def test_content_moved_away_and_replaced_by_new_bytes_keeps_its_row_wherever_it_went(
+    tmp_path, lib, make_art, new_name
+):
+    """A swap with a file the library has not seen yet (a -> tmp, new -> a, tmp -> b) leaves new bytes
+    at a's name and a's bytes at another name, both found in one run. The row, and the user's tags,
+    follow the bytes whichever path the run reaches first; the new bytes get a row of their own (the
+    watcher soak found the tag left on the stranger when the old name came first)."""
+    art = tmp_path / "art"
+    a = make_art(art / "a.png", seed=1)
+    lib.index([art])
+    lib.add_tags(str(a), ["mine"])
+    before = by_name(lib)["a.png"]
+    (art / new_name).parent.mkdir(exist_ok=True)
+    os.rename(a, art / new_name)
+    new_name = os.path.basename(new_name)
+    make_art(art / "a.png", seed=2)  # other bytes under the old name
+    lib.index([art], sequential=True)  # in name order: the old name first, the harder case
+    files = by_name(lib)
+    assert files[new_name]["id"] == before["id"] and files[new_name]["content_hash"] == before["content_hash"]
+    assert files["a.png"]["id"] != before["id"] and files["a.png"]["status"] == "ok"
+    assert ("mine", "user") in {(t["name"], t["source"]) for t in lib.show(before["id"])["tags"]}
+    assert "mine" not in {t["name"] for t in lib.show(files["a.png"]["id"])["tags"]}
