@@ -11,8 +11,9 @@ import errno
 import logging
 import os
 import queue
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from watchdog.events import (
     DirCreatedEvent,
@@ -66,6 +67,7 @@ class Change:
     dest: str = ""
     folder_id: int = 0
     native: bool = False
+    at: float = field(default_factory=time.time)  # when it was seen (wall clock, as the db's updated_at)
 
 
 class FolderHandler(FileSystemEventHandler):
