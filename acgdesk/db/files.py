@@ -234,12 +234,11 @@ class PlacedFile:
     mtime_ns: int | None
     content_hash: str | None
     missing_since: str | None
-    updated_at: str | None = None
 
 
 _PLACED = (
     "SELECT f.id, f.path, f.path_bytes, f.folder_id, d.path, d.path_bytes, f.status, f.size, f.mtime_ns, "
-    "f.content_hash, f.missing_since, f.updated_at FROM files f JOIN folders d ON d.id = f.folder_id "
+    "f.content_hash, f.missing_since FROM files f JOIN folders d ON d.id = f.folder_id "
 )
 
 

@@ -66,7 +66,7 @@ def replay(
     applier = ChangeApplier(conn, root_online)
     for c in changes:
         if c.kind == "moved":
-            applier.move(c.path, c.dest, c.folder_id, seen_at=c.at)
+            applier.move(c.path, c.dest, c.folder_id)
         elif c.kind == "deleted":
             applier.delete(c.path, c.folder_id)
         elif c.kind == "dir_moved":
@@ -85,21 +85,20 @@ class ChangeApplier:
         self.conn = conn
         self.root_online = root_online
         self.result = ApplyResult()
-        self._replayed: set[int] = set()  # rows this replay moved (their updated_at is now)
 
-    def _newer_than(self, row: PlacedFile, seen_at: float | None) -> bool:
-        """The row was written after the event was seen, and not by this replay: the writer has
-        already indexed what is on disk now (the event's file may have moved on since), so the
-        event no longer describes the row. Found by the watcher soak (seed 12, sequence 162): a
-        new file was indexed after a swap had moved it, then the swap's events carried its row
-        back onto the other file."""
-        if seen_at is None or row.id in self._replayed or not row.updated_at:
+    @staticmethod
+    def _describes(row: PlacedFile, path: str) -> bool:
+        """The file now at ``path`` is the one the row last recorded (same size and mtime: a rename
+        keeps both). Then an event saying it left is older than what the writer already saw on
+        disk (the watcher soak, seed 12, sequence 162: a new file was indexed after a swap had
+        moved it, and the swap's late events carried its row back onto the other file)."""
+        if row.size is None or row.mtime_ns is None:
             return False
         try:
-            written = datetime.fromisoformat(row.updated_at.replace("Z", "+00:00")).timestamp()
-        except ValueError:
+            st = os.stat(path)
+        except OSError:
             return False
-        return written > seen_at
+        return (st.st_size, st.st_mtime_ns) == (row.size, row.mtime_ns)
 
     def move(
         self,
@@ -107,26 +106,22 @@ class ChangeApplier:
         dest: str,
         folder_id: int,
         src_folder_id: int | None = None,
-        *,
-        seen_at: float | None = None,
     ) -> None:
         touched = self.result.touched
         touched.add_path(src, src_folder_id or folder_id)
         touched.add_path(dest, folder_id)  # both are checked against the disk after the batch
         row = placed_file(self.conn, src)
-        if row is not None and self._newer_than(row, seen_at):
-            return
+        if row is not None and self._describes(row, src):
+            return  # its file is still there: the event is stale (both paths are checked after)
         if not watchable_name(dest):  # renamed to a temporary or non-image name: it left the library
             if row is not None:
                 # The row goes along, marked missing: a rename back (``x.png`` -> ``x.png.tmp`` ->
                 # ``y.png``, a swap) brings it back with everything, even if the bytes changed.
-                self._replayed.add(row.id)
                 relocate_file(self.conn, row.id, dest, folder_id)
                 mark_missing(self.conn, [row.id])
                 self.result.missing.append(src)
             return
         if row is not None:
-            self._replayed.add(row.id)
             relocate_file(self.conn, row.id, dest, folder_id)  # an overwritten row at dest is displaced
             if row.status == "missing" and not watchable_name(src):
                 # Back from a temporary name (a swap, an editor's save): the file, not a stranger,
@@ -135,7 +130,7 @@ class ChangeApplier:
             self.result.moved.append((src, dest))
             return
         here = placed_file(self.conn, dest)
-        if here is not None and watchable_name(src) and not self._newer_than(here, seen_at):
+        if here is not None and watchable_name(src) and not self._describes(here, dest):
             # Another image (not yet indexed) was moved over this one: the old content is gone from
             # here, its row steps aside. An editor's save through a temporary name keeps the row.
             displace_file(self.conn, here.id)

@@ -11,9 +11,8 @@ import errno
 import logging
 import os
 import queue
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from watchdog.events import (
     DirCreatedEvent,
@@ -67,7 +66,6 @@ class Change:
     dest: str = ""
     folder_id: int = 0
     native: bool = False
-    at: float = field(default_factory=time.time)  # when it was seen (wall clock, as the db's updated_at)
 
 
 class FolderHandler(FileSystemEventHandler):

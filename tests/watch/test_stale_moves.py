@@ -1,11 +1,11 @@
-"""A move event replayed after the writer already indexed what is on disk now must not move the row
+"""A move event replayed after the writer already indexed what is on disk now must not move the row:
+when the file the row recorded (size and mtime) is still at the event's source, the event is stale
 (the watcher soak, seed 12, sequence 162: a swap's late events carried a row back onto the other
 file, with its user tag). Real files, a real library, the watcher's own replay."""
 
 from __future__ import annotations
 
 import os
-import time
 
 from PIL import Image
 
@@ -23,21 +23,21 @@ def rows(lib) -> dict[str, int]:
     return {os.path.basename(r["path"]): r["id"] for r in lib.db.query("SELECT id, path FROM files")}
 
 
-def test_a_move_seen_before_the_row_was_written_is_not_replayed(tmp_path):
+def test_a_move_whose_file_is_still_at_its_source_is_not_replayed(tmp_path):
     art = tmp_path / "art"
     art.mkdir()
     picture(art / "a.png", 1)
     with Library.open(tmp_path / "lib") as lib:
         lib.index([art], models=(), sequential=True)
         folder_id = lib.db.execute("SELECT id FROM folders").fetchone()[0]
-        seen = time.time() - 5  # the event was seen before the row's last write (the index above)
-        stale = Change("moved", str(art / "a.png"), str(art / "a.png.swap.tmp"), folder_id, at=seen)
+        # a.png -> a.png.swap.tmp happened, and the file came back; the row was indexed since
+        stale = Change("moved", str(art / "a.png"), str(art / "a.png.swap.tmp"), folder_id)
         with transaction(lib.db) as conn:
             result = replay(conn, [stale], lambda _f: True)
         assert rows(lib) == {"a.png": rows(lib)["a.png"]}  # the row stays where its file is
         assert lib.db.execute("SELECT status FROM files").fetchone()[0] == "ok"
         assert str(art / "a.png") in result.touched.paths  # still checked against the disk
-        # the same event seen now (after the row was written) is replayed as before
+        # a move that did happen (the file left its source) is replayed as before
         fresh = Change("moved", str(art / "a.png"), str(art / "b.png"), folder_id)
         os.rename(art / "a.png", art / "b.png")
         before = rows(lib)["a.png"]
@@ -47,7 +47,7 @@ def test_a_move_seen_before_the_row_was_written_is_not_replayed(tmp_path):
 
 
 def test_a_chain_replayed_in_one_batch_follows_every_step(tmp_path):
-    """Rows this replay itself moved are not held back by the time it wrote them."""
+    """A chain through a temporary name, replayed after both steps, follows every step."""
     art = tmp_path / "art"
     art.mkdir()
     picture(art / "a.png", 1)
@@ -57,12 +57,32 @@ def test_a_chain_replayed_in_one_batch_follows_every_step(tmp_path):
         file_id = rows(lib)["a.png"]
         os.rename(art / "a.png", art / "a.png.tmp")
         os.rename(art / "a.png.tmp", art / "c.png")
-        seen = time.time()
         changes = [
-            Change("moved", str(art / "a.png"), str(art / "a.png.tmp"), folder_id, at=seen),
-            Change("moved", str(art / "a.png.tmp"), str(art / "c.png"), folder_id, at=seen),
+            Change("moved", str(art / "a.png"), str(art / "a.png.tmp"), folder_id),
+            Change("moved", str(art / "a.png.tmp"), str(art / "c.png"), folder_id),
         ]
         with transaction(lib.db) as conn:
             replay(conn, changes, lambda _f: True)
         assert rows(lib) == {"c.png": file_id}
+        assert lib.db.execute("SELECT status FROM files").fetchone()[0] == "ok"
+
+
+def test_a_file_moved_away_and_back_keeps_its_row(tmp_path):
+    """a -> b -> a within one window: the file is where the row says; nothing is displaced."""
+    art = tmp_path / "art"
+    art.mkdir()
+    picture(art / "a.png", 1)
+    with Library.open(tmp_path / "lib") as lib:
+        lib.index([art], models=(), sequential=True)
+        folder_id = lib.db.execute("SELECT id FROM folders").fetchone()[0]
+        file_id = rows(lib)["a.png"]
+        os.rename(art / "a.png", art / "b.png")
+        os.rename(art / "b.png", art / "a.png")
+        changes = [
+            Change("moved", str(art / "a.png"), str(art / "b.png"), folder_id),
+            Change("moved", str(art / "b.png"), str(art / "a.png"), folder_id),
+        ]
+        with transaction(lib.db) as conn:
+            replay(conn, changes, lambda _f: True)
+        assert rows(lib) == {"a.png": file_id}
         assert lib.db.execute("SELECT status FROM files").fetchone()[0] == "ok"
