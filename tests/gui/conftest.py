@@ -52,6 +52,33 @@ def isolated_qsettings(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def no_unanswered_dialogs(monkeypatch):
+    """A modal dialog or message box that a test did not answer fails that test at once. Offscreen,
+    nobody can press its buttons: ``exec()`` would wait for ever and hold the whole run (CI stops
+    at its time limit with nothing said). A test that means to open one patches it with its answer,
+    which replaces this guard for that test."""
+    from PySide6.QtGui import QDrag
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+    def refuse(what: str):
+        def opened(*args, **kwargs):
+            title = next((a for a in args if isinstance(a, str)), "")
+            raise AssertionError(f"a modal {what} opened in a test that did not answer it: {title!r}")
+
+        return opened
+
+    # (QMenu.exec cannot be replaced: shiboken resolves its static and member overloads first)
+    for cls in (QDialog, QMessageBox, QFileDialog, QInputDialog, QDrag):
+        monkeypatch.setattr(cls, "exec", refuse(f"{cls.__name__}.exec"))
+    for name in ("question", "warning", "critical", "information", "about"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse(f"QMessageBox.{name}")))
+    for name in ("getText", "getDouble", "getInt", "getItem", "getMultiLineText"):
+        monkeypatch.setattr(QInputDialog, name, staticmethod(refuse(f"QInputDialog.{name}")))
+    for name in ("getExistingDirectory", "getOpenFileName", "getOpenFileNames", "getSaveFileName"):
+        monkeypatch.setattr(QFileDialog, name, staticmethod(refuse(f"QFileDialog.{name}")))
+
+
+@pytest.fixture(autouse=True)
 def empty_clipboard_afterwards():
     """Tests that copy an image leave the clipboard empty again: pixels still held by the
     clipboard when the QApplication is torn down at the very end crash the offscreen platform

@@ -139,3 +139,20 @@ def test_without_a_display_acgdesk_prints_help_and_acgdesk_gui_says_why(tmp_path
         [sys.executable, "-m", "acgdesk", "--library", lib, "gui"], capture_output=True, text=True, env=env
     )
     assert gui.returncode == 1 and "no display" in gui.stderr
+
+
+def test_an_unanswered_modal_dialog_fails_the_test_instead_of_waiting(qtbot):
+    """conftest's guard: offscreen, nobody can press a modal dialog's buttons."""
+    from PySide6.QtGui import QDrag
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    with pytest.raises(AssertionError, match=r"QDialog\.exec"):
+        dialog.exec()
+    with pytest.raises(AssertionError, match=r"QMessageBox\.question.*'Move to trash'"):
+        QMessageBox.question(None, "Move to trash", "12 files?")
+    with pytest.raises(AssertionError, match="getExistingDirectory"):
+        QFileDialog.getExistingDirectory(None, "A folder")
+    with pytest.raises(AssertionError, match=r"QDrag\.exec"):
+        QDrag(dialog).exec()
