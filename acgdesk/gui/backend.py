@@ -114,7 +114,10 @@ class LibraryBackend(QObject):
         for runner in runners:
             runner.clear()
         for runner in runners:
-            runner.wait(timeout_ms)
+            if not runner.wait(timeout_ms):
+                log.warning(
+                    "%s: still running after %d ms at close: %s", runner.name, timeout_ms, runner.running()
+                )
         with self._lock:
             opened, self._by_thread = list(self._by_thread.values()), {}
         for lib in opened:

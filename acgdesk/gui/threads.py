@@ -12,8 +12,9 @@ import contextlib
 import logging
 import os
 import threading
+import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
@@ -55,23 +56,54 @@ def _lower_priority_once() -> None:
 
 
 class _Task(QRunnable):
-    def __init__(self, relay: _Relay, fn: Callable[[], Any], callback: Callback | None) -> None:
+    def __init__(
+        self, relay: _Relay, fn: Callable[[], Any], callback: Callback | None, running: dict[int, str]
+    ) -> None:
         super().__init__()
         self.relay = relay
         self.fn = fn
         self.callback = callback
+        self.running = running
 
     def run(self) -> None:
         _lower_priority_once()
+        self.running[id(self)] = describe_call(self.fn)
         try:
             result, error = self.fn(), None
         except BaseException as exc:
             result, error = None, exc
+        finally:
+            self.running.pop(id(self), None)
         self.relay.done.emit(self.callback, result, error)
+
+
+def _cell_value(cell: Any) -> Any:
+    try:
+        return cell.cell_contents
+    except ValueError:  # an empty cell (a name assigned later in the enclosing function)
+        return None
+
+
+def describe_call(fn: Callable[..., Any], depth: int = 2) -> str:
+    """Where a submitted call was written (``module:line name``), to say what is still running; a
+    wrapper lambda (``backend.call``'s) also names the function it calls."""
+    code = getattr(fn, "__code__", None)
+    name = getattr(fn, "__qualname__", type(fn).__name__)
+    if code is None:
+        return name
+    here = f"{code.co_filename.rsplit('/', 1)[-1]}:{code.co_firstlineno} {name}"
+    inner = [c for c in map(_cell_value, getattr(fn, "__closure__", None) or ()) if hasattr(c, "__code__")]
+    if depth > 0 and inner:
+        return f"{here} -> {describe_call(inner[0], depth - 1)}"
+    return here
 
 
 class TaskRunner:
     """A named pool of worker threads. ``threads`` bounds parallelism (1 = a serial queue)."""
+
+    # every runner still alive: a QThreadPool that is destroyed waits for its running calls, so one
+    # left running after its window closed would stall whatever frees it; tests check none is
+    instances: ClassVar[weakref.WeakSet[TaskRunner]] = weakref.WeakSet()
 
     def __init__(self, name: str, threads: int, *, sync: bool = False) -> None:
         self.name = name
@@ -84,6 +116,8 @@ class TaskRunner:
         self._relay.done.connect(self._relay.deliver)
         self._lock = threading.Lock()
         self.submitted = 0
+        self._running: dict[int, str] = {}  # task id -> where its call was written, while it runs
+        TaskRunner.instances.add(self)
 
     def submit(self, fn: Callable[[], Any], callback: Callback | None = None) -> None:
         """Run ``fn()`` on a worker; ``callback(result, error)`` then runs in the GUI thread."""
@@ -96,10 +130,14 @@ class TaskRunner:
                 result, error = None, exc
             self._relay.deliver(callback, result, error)
             return
-        self.pool.start(_Task(self._relay, fn, callback))
+        self.pool.start(_Task(self._relay, fn, callback, self._running))
 
     def active(self) -> int:
         return self.pool.activeThreadCount()
+
+    def running(self) -> list[str]:
+        """The calls running now, by where they were written (for a close that timed out)."""
+        return sorted(self._running.values())
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until every queued call finished (shutdown and tests only)."""

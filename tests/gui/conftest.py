@@ -52,6 +52,22 @@ def isolated_qsettings(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def no_calls_left_running():
+    """After each GUI test (its window closed), no background call of any task runner is still
+    running. A runner's thread pool waits for its running calls when it is destroyed, so a call left
+    running (stuck on a lock, a queue, a join) would stall a later test at whatever moment the
+    garbage collector frees the old window: the hang would show up far from its cause."""
+    from acgdesk.gui.threads import TaskRunner
+
+    yield
+    stuck = []
+    for runner in list(TaskRunner.instances):
+        if not runner.sync and not runner.wait(20_000):
+            stuck.append(f"{runner.name}: {', '.join(runner.running()) or '(queued calls)'}")
+    assert not stuck, "background calls still running 20 s after the test: " + "; ".join(stuck)
+
+
+@pytest.fixture(autouse=True)
 def no_unanswered_dialogs(monkeypatch):
     """A modal dialog or message box that a test did not answer fails that test at once. Offscreen,
     nobody can press its buttons: ``exec()`` would wait for ever and hold the whole run (CI stops

@@ -156,3 +156,28 @@ def test_an_unanswered_modal_dialog_fails_the_test_instead_of_waiting(qtbot):
         QFileDialog.getExistingDirectory(None, "A folder")
     with pytest.raises(AssertionError, match=r"QDrag\.exec"):
         QDrag(dialog).exec()
+
+
+def test_a_call_left_running_is_named_by_where_it_was_written(qtbot):
+    """What the conftest check (and a close that timed out) says about a stuck background call."""
+    import threading
+
+    from acgdesk.gui.threads import TaskRunner
+
+    release = threading.Event()
+    started = threading.Event()
+    runner = TaskRunner("probe", 1)
+
+    def waits_for_release():
+        started.set()
+        release.wait(10)
+
+    runner.submit(lambda: waits_for_release())
+    assert started.wait(10)
+    try:
+        assert not runner.wait(50)
+        (running,) = runner.running()
+        assert running.startswith("test_dialogs_app.py:") and "waits_for_release" in running
+    finally:
+        release.set()
+    assert runner.wait(10_000) and runner.running() == []
