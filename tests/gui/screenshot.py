@@ -63,7 +63,7 @@ def picture(seed: int, w: int, h: int) -> Image.Image:
     return im
 
 
-def prepare(root: Path, *, nested: bool = False, cjk: bool = False) -> Path:
+def prepare(root: Path, *, nested: bool = False, cjk: bool = False, broken: bool = False) -> Path:
     art = root / "art"
     twitter = "推特收藏" if cjk else "twitter"  # --cjk: Chinese and Japanese names, tags, a prompt
     for i in range(40):
@@ -73,6 +73,9 @@ def prepare(root: Path, *, nested: bool = False, cjk: bool = False) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         w, h = (900, 1200) if i % 2 else (1200, 800)
         picture(i, w, h).save(folder / (f"初音ミク_{i:03d}.png" if cjk else f"illust_{i:03d}.png"))
+    if broken:  # a picture cut off half way (an interrupted download): indexed with its error
+        whole = (art / "pixiv" / ("初音ミク_001.png" if cjk else "illust_001.png")).read_bytes()
+        (art / "pixiv" / "cut_off.png").write_bytes(whole[: len(whole) // 2])
     lib_root = root / "library"
     with Library.open(lib_root) as lib:
         lib.index([art / "pixiv", art / twitter], models=(), sequential=True)
@@ -200,6 +203,11 @@ def main() -> int:
     )
     parser.add_argument("--lang", default="en", help="UI language: en, zh_CN, zh_TW, ja (as in Settings)")
     parser.add_argument("--cjk", action="store_true", help="Chinese/Japanese file, folder and tag names")
+    parser.add_argument(
+        "--broken",
+        action="store_true",
+        help="with --view 0: a truncated file first, its recorded error shown",
+    )
     args = parser.parse_args()
 
     from PySide6.QtCore import QEventLoop, QItemSelection, QItemSelectionModel, QSettings
@@ -209,7 +217,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="acgdesk-shot-") as tmp:
         tmp_path = Path(tmp)
-        lib_root = prepare(tmp_path, nested=args.sidebar_expand, cjk=args.cjk)
+        lib_root = prepare(tmp_path, nested=args.sidebar_expand, cjk=args.cjk, broken=args.broken)
         if args.marks:
             seed_marks(lib_root)
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -277,8 +285,16 @@ def main() -> int:
                 shown.show_swipe()
             spin(1)
         if args.view is not None:  # the viewer over the window, as Enter on a thumbnail opens it
+            if args.broken:  # results never hold a failed file; a set of ids can (an album, a dataset)
+                with Library.open(lib_root) as lib:
+                    cut = lib.show(str(tmp_path / "art" / "pixiv" / "cut_off.png"))["id"]
+                window.model.set_ids([cut, *(window.model.file_id(r) for r in range(3))])
             window.viewer.open_row(args.view)
-            spin(20, lambda: window.viewer.canvas.has_picture())
+            canvas = window.viewer.canvas
+            spin(
+                20,
+                lambda: canvas.has_picture() or (canvas.picture is not None and bool(canvas.picture.error)),
+            )
             if args.view_info:
                 window.viewer.toggle_info()
                 spin(10, lambda: window.viewer.info_label.isVisible())
