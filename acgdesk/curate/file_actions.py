@@ -90,7 +90,10 @@ class FileActions:
         from acgdesk.curate.actions import Done
 
         if not trash_bin.supported():
-            raise FileOpsError("moving to the trash is supported on Linux and BSD desktops in this version")
+            raise FileOpsError(
+                "moving to the trash is supported on Linux and BSD desktops in this version",
+                key="trash_unsupported",
+            )
         ids = self.ids(refs)
         done: list[list[Any]] = []
         failed: list[str] = []

@@ -18,8 +18,10 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
+from acgdesk.core.errors import AcgdeskError
 
-class TrashError(OSError):
+
+class TrashError(AcgdeskError, OSError):
     """A file could not be moved to the trash or back."""
 
 
@@ -67,10 +69,13 @@ def trash_dir_for(path: str) -> Path:
 def trash(path: str) -> Trashed:
     """Move ``path`` to the trash; raises :class:`TrashError` when that is not possible here."""
     if not supported():
-        raise TrashError("moving to the trash is supported on Linux and BSD desktops in this version")
+        raise TrashError(
+            "moving to the trash is supported on Linux and BSD desktops in this version",
+            key="trash_unsupported",
+        )
     source = os.path.abspath(path)
     if not os.path.lexists(source):
-        raise TrashError(f"not there any more: {source}")
+        raise TrashError(f"not there any more: {source}", key="vanished", params={"path": source})
     root = trash_dir_for(source)
     (root / "files").mkdir(exist_ok=True, mode=0o700)
     (root / "info").mkdir(exist_ok=True, mode=0o700)
@@ -95,24 +100,40 @@ def trash(path: str) -> Trashed:
             os.rename(source, target)
         except OSError as exc:
             os.unlink(info)
-            raise TrashError(f"could not move {source} to the trash: {exc.strerror}") from exc
+            raise TrashError(
+                f"could not move {source} to the trash: {exc.strerror}",
+                key="cannot_trash",
+                params={"path": source, "detail": exc.strerror},
+            ) from exc
         return Trashed(source, str(target), str(info))
-    raise TrashError(f"the trash has no free name for {source}")
+    raise TrashError(f"the trash has no free name for {source}", key="trash_full", params={"path": source})
 
 
 def restore(item: Trashed) -> str:
     """Put a trashed file back where it was (never over another file); returns that path."""
     if not os.path.lexists(item.path):
-        raise TrashError(f"no longer in the trash (emptied?): {item.original}")
+        raise TrashError(
+            f"no longer in the trash (emptied?): {item.original}",
+            key="not_in_trash",
+            params={"path": item.original},
+        )
     if os.path.lexists(item.original):
-        raise TrashError(f"another file now has its name: {item.original}")
+        raise TrashError(
+            f"another file now has its name: {item.original}",
+            key="name_taken",
+            params={"path": item.original},
+        )
     os.makedirs(os.path.dirname(item.original), exist_ok=True)
     try:
         os.link(item.path, item.original)  # fails rather than replace a file made meanwhile
         os.unlink(item.path)
     except OSError:
         if os.path.lexists(item.original):
-            raise TrashError(f"another file now has its name: {item.original}") from None
+            raise TrashError(
+                f"another file now has its name: {item.original}",
+                key="name_taken",
+                params={"path": item.original},
+            ) from None
         os.rename(item.path, item.original)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(item.info)

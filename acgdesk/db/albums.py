@@ -71,9 +71,11 @@ def _album(row: Sequence[Any]) -> Album:
 def clean_name(name: str) -> str:
     text = " ".join(str(name).split())
     if not text:
-        raise AlbumError("an album needs a name")
+        raise AlbumError("an album needs a name", key="needs_name")
     if len(text) > 200:
-        raise AlbumError("an album name may have at most 200 characters")
+        raise AlbumError(
+            "an album name may have at most 200 characters", key="name_too_long", params={"max": 200}
+        )
     return text
 
 
@@ -85,15 +87,23 @@ def album_by_name(conn: sqlite3.Connection, name: str) -> Album:
     row = conn.execute(_SELECT + "WHERE a.name = ? COLLATE NOCASE", (clean_name(name),)).fetchone()
     if row is None:
         known = [r[0] for r in conn.execute("SELECT name FROM albums ORDER BY name LIMIT 20")]
-        hint = f"; albums: {', '.join(known)}" if known else "; there are no albums yet"
-        raise AlbumError(f"no album named {name!r}{hint}")
+        if known:
+            names = ", ".join(known)
+            raise AlbumError(
+                f"no album named {name!r}; albums: {names}",
+                key="unknown_name",
+                params={"name": name, "albums": names},
+            )
+        raise AlbumError(
+            f"no album named {name!r}; there are no albums yet", key="no_albums", params={"name": name}
+        )
     return _album(row)
 
 
 def album_by_id(conn: sqlite3.Connection, album_id: int) -> Album:
     row = conn.execute(_SELECT + "WHERE a.id = ?", (album_id,)).fetchone()
     if row is None:
-        raise AlbumError(f"no album with id {album_id}")
+        raise AlbumError(f"no album with id {album_id}", key="unknown_id", params={"id": album_id})
     return _album(row)
 
 
@@ -109,11 +119,16 @@ def create_album(
     """A new album (``album_id`` recreates a deleted one under its old id, for undo)."""
     name = clean_name(name)
     if kind not in KINDS:
-        raise AlbumError(f"album kind must be one of {', '.join(KINDS)}")
+        kinds = ", ".join(KINDS)
+        raise AlbumError(f"album kind must be one of {kinds}", key="bad_kind", params={"kinds": kinds})
     if (kind == "smart") != bool(query and query.strip()):
-        raise AlbumError("a smart album needs a query" if kind == "smart" else f"a {kind} album has no query")
+        if kind == "smart":
+            raise AlbumError("a smart album needs a query", key="needs_query")
+        raise AlbumError(f"a {kind} album has no query", key="no_query", params={"kind": kind})
     if conn.execute("SELECT 1 FROM albums WHERE name = ? COLLATE NOCASE", (name,)).fetchone():
-        raise AlbumError(f"there is already an album or group named {name!r}")
+        raise AlbumError(
+            f"there is already an album or group named {name!r}", key="name_taken", params={"name": name}
+        )
     if parent_id is not None:
         _check_parent(conn, parent_id, album_id)
     now = utcnow()
@@ -129,15 +144,19 @@ def create_album(
 def _check_parent(conn: sqlite3.Connection, parent_id: int, album_id: int | None) -> None:
     parent = album_by_id(conn, parent_id)
     if parent.kind != "group":
-        raise AlbumError(f"{parent.name!r} is an album, not a group: albums nest in groups only")
+        raise AlbumError(
+            f"{parent.name!r} is an album, not a group: albums nest in groups only",
+            key="not_a_group",
+            params={"name": parent.name},
+        )
     seen, current = set(), parent
     while current.parent_id is not None:  # no cycles: a group cannot end up inside itself
         if current.id in seen or current.parent_id == album_id:
-            raise AlbumError("a group cannot be placed inside itself")
+            raise AlbumError("a group cannot be placed inside itself", key="group_in_itself")
         seen.add(current.id)
         current = album_by_id(conn, current.parent_id)
     if album_id is not None and parent_id == album_id:
-        raise AlbumError("a group cannot be placed inside itself")
+        raise AlbumError("a group cannot be placed inside itself", key="group_in_itself")
 
 
 def update_album(
@@ -157,12 +176,14 @@ def update_album(
         new = clean_name(name)
         other = conn.execute("SELECT id FROM albums WHERE name = ? COLLATE NOCASE", (new,)).fetchone()
         if other and int(other[0]) != album_id:
-            raise AlbumError(f"there is already an album or group named {new!r}")
+            raise AlbumError(
+                f"there is already an album or group named {new!r}", key="name_taken", params={"name": new}
+            )
         sets.append("name = ?")
         params.append(new)
     if query is not None:
         if before.kind != "smart" or not query.strip():
-            raise AlbumError("only a smart album has a query, and it cannot be empty")
+            raise AlbumError("only a smart album has a query, and it cannot be empty", key="query_smart_only")
         sets.append("query = ?")
         params.append(query.strip())
     if parent_id is not ...:
@@ -202,7 +223,11 @@ def add_to_album(conn: sqlite3.Connection, album_id: int, file_ids: Sequence[int
     """Append files (in the given order) to a manual album; returns the ids that were not in it."""
     album = album_by_id(conn, album_id)
     if album.kind != "manual":
-        raise AlbumError(f"{album.name!r} is a {album.kind} album: images are added to manual albums only")
+        raise AlbumError(
+            f"{album.name!r} is a {album.kind} album: images are added to manual albums only",
+            key="not_manual",
+            params={"name": album.name, "kind": album.kind},
+        )
     present = set(album_file_ids(conn, album_id))
     new = [i for i in dict.fromkeys(int(f) for f in file_ids) if i not in present]
     last = conn.execute("SELECT COALESCE(MAX(position), 0) FROM album_items WHERE album_id = ?", (album_id,))

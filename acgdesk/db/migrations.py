@@ -231,7 +231,9 @@ def migrate(
     if unknown:
         raise DatabaseTooNewError(
             f"this library was written by a newer acgdesk (unknown schema migrations: {', '.join(unknown)}); "
-            "upgrade acgdesk to open it"
+            "upgrade acgdesk to open it",
+            key="too_new",
+            params={"migrations": ", ".join(unknown), "count": len(unknown)},
         )
     pending = [m for m in migrations if m.name not in done]
     if not pending:

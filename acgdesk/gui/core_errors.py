@@ -1,14 +1,17 @@
 """The headless core's error messages in the window's language.
 
-The core words each error in English for the CLI (``str(exc)``, ``exc.message``) and, for the
-families listed here, records beside it a stable key and the sentence's parts (``exc.key`` /
-``exc.params``, see :class:`acgdesk.core.errors.AcgdeskError`): query syntax errors
-(:class:`~acgdesk.search.query.QuerySyntaxError`, raised by the parser and the compiler) and dataset
-export errors (:class:`~acgdesk.dataset.options.DatasetError`). This module says the same sentence
-through the catalogues (context "core_errors"); paths, tag and album names, query fragments and
-option values are put in as they are. In English, for an error without a key, for a key this
-version does not know or for parts of another shape, the core's own message is shown.
-``tests/gui/test_core_errors.py`` fails when a raise site names a key that is not listed here.
+The core words each error in English for the CLI (``str(exc)``, ``exc.message``) and records beside
+it a stable key and the sentence's parts (``exc.key`` / ``exc.params``, see
+:class:`acgdesk.core.errors.AcgdeskError`). This module says the same sentence through the
+catalogues (context "core_errors"), with paths, tag, album and model names, query fragments, option
+values and commands put in as they are. The sentences live by family: query syntax errors and
+dataset export errors here, the library's, albums', search's, vector index's and file operations'
+in :mod:`acgdesk.gui.core_errors_library`, the model store's and downloader's (and a model's install
+details) in :mod:`acgdesk.gui.core_errors_models`; a file that cannot be read or decoded
+(:class:`~acgdesk.core.errors.ImageFileError`, also recorded in the database) in
+:mod:`acgdesk.gui.file_errors`. In English, for an error without a key, for a key this version does
+not know or for parts of another shape, the core's own message is shown.
+``tests/gui/test_core_errors*.py`` fail when a raise site names a key no table lists.
 """
 
 from __future__ import annotations
@@ -18,9 +21,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from acgdesk.dataset.options import DatasetError
 from acgdesk.gui import i18n
+from acgdesk.gui.core_errors_library import ALBUM, FILE_OPS, LIBRARY, SEARCH, VECTORS
+from acgdesk.gui.core_errors_models import DOWNLOAD, MODEL_STORE
 from acgdesk.gui.core_text import core_text
+from acgdesk.gui.file_errors import translated_file_error
 from acgdesk.search.query import QuerySyntaxError
 
 Say = Callable[[dict[str, Any]], str]
@@ -210,10 +215,31 @@ DATASET: dict[str, Say] = {
     ),
 }
 
-FAMILIES: tuple[tuple[type[BaseException], dict[str, Say]], ...] = (
-    (QuerySyntaxError, QUERY),
-    (DatasetError, DATASET),
-)
+# error class name -> its sentences. By name, along the raised class's MRO (a subclass such as
+# DatabaseTooNewError uses its base's table), because the window may not import the storage and
+# vector packages these classes live in (the import contracts in pyproject.toml).
+FAMILIES: dict[str, dict[str, Say]] = {
+    "QuerySyntaxError": QUERY,  # acgdesk.search.query
+    "DatasetError": DATASET,  # acgdesk.dataset.options
+    "LibraryError": LIBRARY,  # acgdesk.core.errors (and DatabaseTooNewError)
+    "AlbumError": ALBUM,  # acgdesk.db.albums
+    "SearchError": SEARCH,  # acgdesk.search.service
+    "IndexFileError": VECTORS,  # acgdesk.vectors.hnsw_index
+    "NoVectorsError": VECTORS,  # acgdesk.vectors.manager
+    "FileOpsError": FILE_OPS,  # acgdesk.curate.file_actions
+    "TrashError": FILE_OPS,  # acgdesk.curate.trash
+    "ModelStoreError": MODEL_STORE,  # acgdesk.models.manifest
+    "DownloadError": DOWNLOAD,  # acgdesk.models.download
+}
+
+
+def family_of(exc: BaseException) -> dict[str, Say] | None:
+    """The sentences for ``exc``'s class or the nearest base class that has some."""
+    for cls in type(exc).__mro__:
+        table = FAMILIES.get(cls.__name__)
+        if table is not None and cls.__module__.startswith("acgdesk."):
+            return table
+    return None
 
 
 def _say(table: dict[str, Say], key: Any, params: dict[str, Any]) -> str | None:
@@ -229,10 +255,13 @@ def _say(table: dict[str, Say], key: Any, params: dict[str, Any]) -> str | None:
 def translated(exc: BaseException) -> str | None:
     """The message of ``exc`` said through the catalogues (whatever the language); None when its key
     is unknown, its parts do not fit, or it has no key."""
-    for family, table in FAMILIES:
-        if isinstance(exc, family):
-            return _say(table, getattr(exc, "key", None), getattr(exc, "params", None) or {})
-    return None
+    if any(cls.__name__ == "ImageFileError" for cls in type(exc).__mro__):  # acgdesk.core.errors
+        kind = getattr(exc, "kind", None)
+        return translated_file_error(None if kind is None else str(kind), getattr(exc, "message", str(exc)))
+    table = family_of(exc)
+    if table is None:
+        return None
+    return _say(table, getattr(exc, "key", None), getattr(exc, "params", None) or {})
 
 
 def message_text(exc: BaseException) -> str:

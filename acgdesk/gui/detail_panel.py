@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 from acgdesk.core.score_kinds import describe, shown_scores
 from acgdesk.gui.backend import LibraryBackend
 from acgdesk.gui.blur import BlurState, blur_image
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.core_text import score_label, score_meaning
 from acgdesk.gui.detail_widgets import ConfidenceBar, ElidedLabel, PreviewImage, WrapLabel
+from acgdesk.gui.file_errors import file_error_text
 from acgdesk.gui.resources import icon
 from acgdesk.gui.threads import TaskRunner
 from acgdesk.gui.thumbs import read_scaled
@@ -155,7 +157,7 @@ class DetailPanel(QWidget):
         if seq != self._seq:
             return
         if error is not None or result is None or result[0] is None:
-            self.title.setText(self.tr("Could not read this file's details: {e}").format(e=error))
+            self.title.setText(self.tr("Could not read this file's details: {e}").format(e=error_text(error)))
             return
         info, thresholds = result
         self.info = info
@@ -261,7 +263,7 @@ class DetailPanel(QWidget):
             form.addRow(self.tr("Frames"), QLabel(str(info["frames"])))
         form.addRow(self.tr("Status"), WrapLabel(info.get("status", "")))
         if info.get("error"):
-            form.addRow(self.tr("Error"), WrapLabel(info["error"]))
+            form.addRow(self.tr("Error"), WrapLabel(file_error_text(info.get("error_kind"), info["error"])))
         exif = meta.get("exif") or {}
         if exif:
             form.addRow(self.tr("EXIF"), WrapLabel(self.tr("{n} fields").format(n=len(exif))))
@@ -326,7 +328,7 @@ class DetailPanel(QWidget):
 
     def _edited(self, file_id: int, error) -> None:
         if error is not None:
-            self.title.setText(self.tr("Could not change the tags: {e}").format(e=error))
+            self.title.setText(self.tr("Could not change the tags: {e}").format(e=error_text(error)))
             return
         self.tags_changed.emit(file_id)
         if file_id == self.file_id:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.detail_panel import human_size
 from acgdesk.gui.threads import TaskRunner
 from acgdesk.gui.thumbs import read_scaled
@@ -145,7 +146,7 @@ class DuplicatesDialog(QDialog):
 
     def _loaded(self, groups, error) -> None:
         if error is not None:
-            self.status.setText(self.tr("Could not look for duplicates: {e}").format(e=error))
+            self.status.setText(self.tr("Could not look for duplicates: {e}").format(e=error_text(error)))
             return
         self.groups = groups
         self.keepers = {i: g["keeper"] for i, g in enumerate(groups)}
@@ -226,7 +227,7 @@ class DuplicatesDialog(QDialog):
 
     def _trashed(self, result, error) -> None:
         if error is not None:
-            self.status.setText(str(error))
+            self.status.setText(error_text(error))
             return
         moved, failed = result
         message = self.tr("%Ln file(s) moved to the trash", "", len(moved))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.core_text import core_text
 from acgdesk.gui.i18n import number
 from acgdesk.gui.models_dialog import catalogue_rows
@@ -105,7 +106,7 @@ class FirstRunDialog(QDialog):
 
     def _models_loaded(self, result, error) -> None:
         if error is not None:
-            self.status.setText(str(error))
+            self.status.setText(error_text(error))
             return
         rows, _active = result
         self.status.setText("")

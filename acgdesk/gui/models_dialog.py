@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.core_errors import error_text
+from acgdesk.gui.core_errors_models import install_detail_text
 from acgdesk.gui.core_text import core_text, speed_text, state_text, task_text
 from acgdesk.gui.detail_panel import human_size
 from acgdesk.gui.jobs import Job, JobsModel, install_job, tr
@@ -68,6 +70,8 @@ def catalogue_rows(lib: Library) -> tuple[list[dict[str, Any]], list[str]]:
                 "recommended": spec.recommended,
                 "description": spec.description,
                 "detail": state.detail,
+                "detail_key": state.detail_key,
+                "detail_params": dict(state.detail_params),
                 "location": state.location if state.installed else None,
                 "strengths": spec.strengths,
                 "speed": spec.speed,
@@ -166,7 +170,7 @@ class ModelsDialog(QDialog):
 
     def _show(self, result, error) -> None:
         if error is not None:
-            self.status.setText(str(error))
+            self.status.setText(error_text(error))
             return
         self.rows, active = result
         self.table.setRowCount(len(self.rows))
@@ -210,7 +214,7 @@ class ModelsDialog(QDialog):
                 core_text(row["description"]),
                 self.tr("Good at: {what}").format(what=core_text(row["strengths"])),
                 speed,
-                core_text(row["detail"]),
+                install_detail_text(row["detail"], row.get("detail_key"), row.get("detail_params")),
             ]
             if row.get("location"):
                 lines.append(tr("Files in: {where}").format(where=row["location"]))
@@ -242,7 +246,7 @@ class ModelsDialog(QDialog):
         spec = get_spec(model_id)
         job = Job("model", tr("Importing {name}").format(name=spec.name))
         job.runner = lambda lib, _job: lib.model_store.import_folder(spec, folder)
-        job.finished.connect(lambda _r, e: (self.reload(), self.status.setText(str(e) if e else "")))
+        job.finished.connect(lambda _r, e: (self.reload(), self.status.setText(error_text(e) if e else "")))
         self.start_job(job)
 
     def _endpoint_loaded(self, url, error) -> None:
@@ -259,7 +263,7 @@ class ModelsDialog(QDialog):
         self.backend.job(
             lambda lib: lib.model_store.set_hub_endpoint(url),
             lambda _r, e: self.status.setText(
-                str(e) if e else tr("Hub endpoint: {url}").format(url=url or "https://huggingface.co")
+                error_text(e) if e else tr("Hub endpoint: {url}").format(url=url or "https://huggingface.co")
             ),
         )
 
@@ -272,7 +276,7 @@ class ModelsDialog(QDialog):
 
     def _scan_done(self, results, error) -> None:
         if error is not None:
-            self.status.setText(str(error))
+            self.status.setText(error_text(error))
             return
         used = [r["id"] for r in results if r["used"]]
         self.status.setText(
@@ -295,9 +299,11 @@ class ModelsDialog(QDialog):
         self.backend.write(
             lambda lib: lib.set_index_model_ids(ids),
             lambda _r, e: self.status.setText(
-                str(e) if e else self.tr("Indexing will run: {ids}").format(ids=", ".join(ids) or "-")
+                error_text(e) if e else self.tr("Indexing will run: {ids}").format(ids=", ".join(ids) or "-")
             ),
         )
 
     def _doctor_done(self, text, error) -> None:
-        self.doctor.setPlainText(text if error is None else self.tr("Doctor failed: {e}").format(e=error))
+        self.doctor.setPlainText(
+            text if error is None else self.tr("Doctor failed: {e}").format(e=error_text(error))
+        )

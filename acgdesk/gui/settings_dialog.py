@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.i18n import LANGUAGES
 from acgdesk.gui.prefs import Prefs
 
@@ -96,7 +97,7 @@ class SettingsDialog(QDialog):
 
     def _thresholds_loaded(self, values, error) -> None:
         if error is not None:
-            self.status.setText(str(error))
+            self.status.setText(error_text(error))
             return
         for key, spin in self.thresholds.items():
             spin.setValue(float(values.get(key, values.get("default", 0.35))))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.jobs import Job, JobsModel, tr
 from acgdesk.gui.threads import TaskRunner
 from acgdesk.gui.thumbs import read_scaled
@@ -100,7 +101,7 @@ class UpscaleDialog(QDialog):
         try:
             self.options()
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         super().accept()
 

@@ -13,6 +13,7 @@ import os
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.similar import Source, describe_remote, run_similar, source_from_mime
 
 
@@ -61,7 +62,7 @@ class SimilarAndUpscale:
 
     def _queue_upscales(self, paths, options, error) -> None:
         if error is not None:
-            self.count_label.setText(str(error))
+            self.count_label.setText(error_text(error))
             return
         self.upscales.submit(paths, options)
         self.jobs_dock.show()

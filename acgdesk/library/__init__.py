@@ -119,14 +119,23 @@ class Library(Browsing, Sidecars, Datasets):
             (path / THUMBS_DIR).mkdir(exist_ok=True)
             (path / INDEX_DIR).mkdir(exist_ok=True)
         except OSError as exc:
-            raise LibraryError(f"cannot create the library folder {path}: {exc.strerror or exc}") from exc
+            detail = exc.strerror or str(exc)
+            raise LibraryError(
+                f"cannot create the library folder {path}: {detail}",
+                key="cannot_create",
+                params={"path": str(path), "detail": detail},
+            ) from exc
         try:
             db = connect(path / DB_NAME)
             migrate(db, backup_dir=path / BACKUP_DIR)
         except LibraryError:
             raise
         except Exception as exc:  # sqlite3.DatabaseError: not a database, locked, disk full...
-            raise LibraryError(f"cannot open {path / DB_NAME}: {exc}") from exc
+            raise LibraryError(
+                f"cannot open {path / DB_NAME}: {exc}",
+                key="cannot_open",
+                params={"path": str(path / DB_NAME), "detail": str(exc)},
+            ) from exc
         library = cls(path, db, settings or IndexSettings())
         library.search_service.ensure_file_stats()  # stored ratings/tag counts match the thresholds
         if fill_requested(db.conn):  # generation rows of files indexed before they existed
@@ -177,7 +186,8 @@ class Library(Browsing, Sidecars, Datasets):
         for raw in paths:
             path = normalise_root(raw)
             if not os.path.isdir(path):
-                raise LibraryError(f"not a folder: {os.fsdecode(raw)}")
+                name = os.fsdecode(raw)
+                raise LibraryError(f"not a folder: {name}", key="not_a_folder", params={"path": name})
             targets.append(self._ensure_folder(path))
         return targets
 
@@ -323,7 +333,7 @@ class Library(Browsing, Sidecars, Datasets):
     def _file_id(self, ref: str | int) -> int:
         info = self._row(ref)
         if info is None:
-            raise LibraryError(f"not in the library: {ref}")
+            raise LibraryError(f"not in the library: {ref}", key="not_in_library", params={"ref": ref})
         return int(info["id"])
 
     def add_tags(self, ref: str | int, names: Sequence[str]) -> list[str]:
@@ -352,7 +362,7 @@ class Library(Browsing, Sidecars, Datasets):
         for ref in refs:
             info = self.show(ref)
             if info is None:
-                raise LibraryError(f"not in the library: {ref}")
+                raise LibraryError(f"not in the library: {ref}", key="not_in_library", params={"ref": ref})
             files.append({k: info.get(k) for k in ("id", "path", "width", "height", "size", "format")})
             records.append(GenerationRecord.from_metadata(info.get("metadata")))
         return {"files": files, "records": records, "diffs": compare_generation(records)}

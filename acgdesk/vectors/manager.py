@@ -276,7 +276,9 @@ class VectorIndexManager:
                 self._conn.execute("SELECT COUNT(*) FROM embeddings WHERE model = ?", (model,)).fetchone()[0]
             )
         if dim is None:
-            raise NoVectorsError(f"no vectors of model {model!r} in this library")
+            raise NoVectorsError(
+                f"no vectors of model {model!r} in this library", key="no_vectors", params={"model": model}
+            )
         index = HnswIndex(dim, params=self.params, capacity=total, num_threads=self.num_threads, model=model)
         # Rows up to the watermark only: later ones are newer than `generation` and are found by
         # the next catch-up (recording an older generation is always safe, a newer one never).

@@ -77,6 +77,22 @@
                 <numerusform>unknown {part} options: {names}</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>an album name may have at most {max} characters</source>
+            <translation>
+                <numerusform>an album name may have at most {max} character</numerusform>
+                <numerusform>an album name may have at most {max} characters</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} is {size} bytes, its manifest says {expected}</source>
+            <translation>
+                <numerusform>{path} is {size} byte, its manifest says {expected}</numerusform>
+                <numerusform>{path} is {size} bytes, its manifest says {expected}</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>curation</name>

@@ -2886,6 +2886,7 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/core_errors.py" />
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
             <source>cannot create {path}: {detail}</source>
             <translation>{path} を作成できません：{detail}</translation>
         </message>
@@ -2931,6 +2932,7 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/core_errors.py" />
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
             <source>cannot read {path}: {detail}</source>
             <translation>{path} を読み込めません：{detail}</translation>
         </message>
@@ -2963,6 +2965,556 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <location filename="../../acgdesk/gui/core_errors.py" />
             <source>{message} (at position {position})</source>
             <translation>{message}（位置 {position}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>cannot create the library folder {path}: {detail}</source>
+            <translation>ライブラリのフォルダー {path} を作成できません：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>cannot open {path}: {detail}</source>
+            <translation>{path} を開けません：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>not a folder: {path}</source>
+            <translation>フォルダーではありません：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>not in the library: {ref}</source>
+            <translation>ライブラリにありません：{ref}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>this library was written by a newer acgdesk (unknown schema migrations: {migrations}); upgrade acgdesk to open it</source>
+            <translation>このライブラリは新しいバージョンの acgdesk で書き込まれています（不明なスキーマ移行：{migrations}）。開くには acgdesk をアップグレードしてください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>manual</source>
+            <translation>通常</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>smart</source>
+            <translation>スマート</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>group</source>
+            <translation>グループ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>an album needs a name</source>
+            <translation>アルバムには名前が必要です</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>an album name may have at most {max} characters</source>
+            <translation>
+                <numerusform>アルバム名は {max} 文字までです</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no album named {name}; albums: {albums}</source>
+            <translation>{name} という名前のアルバムはありません。アルバム：{albums}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no album named {name}; there are no albums yet</source>
+            <translation>{name} という名前のアルバムはありません。アルバムはまだありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no album with id {id}</source>
+            <translation>ID {id} のアルバムはありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>album kind must be one of {kinds}</source>
+            <translation>アルバムの種類は {kinds} のいずれかにしてください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>a smart album needs a query</source>
+            <translation>スマートアルバムにはクエリが必要です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>a {kind} album has no query</source>
+            <translation>{kind}アルバムにはクエリを設定できません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>there is already an album or group named {name}</source>
+            <translation>{name} という名前のアルバムまたはグループはすでにあります</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{name} is an album, not a group: albums nest in groups only</source>
+            <translation>{name} はグループではなくアルバムです：アルバムはグループの中にだけ入れられます</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>a group cannot be placed inside itself</source>
+            <translation>グループを自分自身の中に入れることはできません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>only a smart album has a query, and it cannot be empty</source>
+            <translation>クエリを持てるのはスマートアルバムだけで、空にはできません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{name} is a {kind} album: images are added to manual albums only</source>
+            <translation>{name} は{kind}アルバムです：画像を追加できるのは通常アルバムだけです</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{model} is a {task} model, not a text encoder</source>
+            <translation>{model} は{task}のモデルで、テキストエンコーダではありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>the text encoder {model} needs a model store</source>
+            <translation>テキストエンコーダ {model} にはモデルストアが必要です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no image embeddings in this library: run acgdesk index with an image embedder</source>
+            <translation>このライブラリには画像埋め込みがありません：画像埋め込みモデルを使って acgdesk index を実行してください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{model} is not a model this acgdesk can run</source>
+            <translation>{model} はこの acgdesk で実行できるモデルではありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no model store to load the image model from</source>
+            <translation>画像モデルを読み込むモデルストアがありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>cannot read the image: {detail}</source>
+            <translation>画像を読み込めません：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{model} gave no embedding</source>
+            <translation>{model} から埋め込みが得られませんでした</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>file {id} has no {model} embedding yet: run acgdesk index</source>
+            <translation>ファイル {id} にはまだ {model} の埋め込みがありません：acgdesk index を実行してください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>unreadable index manifest {path}: {detail}</source>
+            <translation>インデックスのマニフェスト {path} を読み込めません：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>index manifest {path} is not an object</source>
+            <translation>インデックスのマニフェスト {path} が JSON オブジェクトではありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>index manifest {path} is incomplete: {detail}</source>
+            <translation>インデックスのマニフェスト {path} が不完全です：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} has format {found}, expected {expected}</source>
+            <translation>{path} の形式は {found} ですが、{expected} である必要があります</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} was built for model {found}, not {expected}</source>
+            <translation>{path} はモデル {found} 用に作成されたもので、{expected} 用ではありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} has dimension {found}, the vectors have {expected}</source>
+            <translation>{path} の次元は {found} ですが、ベクトルの次元は {expected} です</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} is {size} bytes, its manifest says {expected}</source>
+            <translation>
+                <numerusform>{path} は {size} バイトですが、マニフェストには {expected} バイトと記録されています</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} does not match the checksum in its manifest</source>
+            <translation>{path} がマニフェストのチェックサムと一致しません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>hnswlib cannot read {path}: {detail}</source>
+            <translation>hnswlib で {path} を読み込めません：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} does not hold what its manifest describes</source>
+            <translation>{path} の内容がマニフェストの記述と一致しません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no vectors of model {model} in this library</source>
+            <translation>このライブラリにはモデル {model} のベクトルがありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>moving to the trash is supported on Linux and BSD desktops in this version</source>
+            <translation>このバージョンでは、ゴミ箱への移動は Linux と BSD のデスクトップでのみ使えます</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>not there any more: {path}</source>
+            <translation>ファイルがもうありません：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>could not move {path} to the trash: {detail}</source>
+            <translation>{path} をゴミ箱へ移動できませんでした：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>the trash has no free name for {path}</source>
+            <translation>ゴミ箱に {path} 用の空いている名前がありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no longer in the trash (emptied?): {path}</source>
+            <translation>もうゴミ箱にありません（ゴミ箱を空にしましたか？）：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>another file now has its name: {path}</source>
+            <translation>別のファイルがすでにその名前を使っています：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>acgdesk never loads pickle files (.pt, .pth, .ckpt, .bin): unpickling can run arbitrary code. Use the model's .safetensors or .onnx file instead</source>
+            <translation>acgdesk は pickle ファイル（.pt, .pth, .ckpt, .bin）を読み込みません：unpickle すると任意のコードが実行されるおそれがあります。代わりにモデルの .safetensors か .onnx ファイルを使ってください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>model id</source>
+            <translation>モデル ID</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>model version</source>
+            <translation>モデルのバージョン</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id}: not found in {folder}: {missing}</source>
+            <translation>{id}：{folder} に見つかりません：{missing}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>. Found {pickles}: refused, {why}</source>
+            <translation>。{pickles} が見つかりましたが使えません：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>. The files are at {where}</source>
+            <translation>。ファイルは {where} にあります</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} is missing or unreadable</source>
+            <translation>{path} がないか、読み込めません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} belongs to {owner}</source>
+            <translation>{path} は {owner} のものです</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{name} is not in the manifest (the catalogue lists files this copy lacks)</source>
+            <translation>{name} がマニフェストにありません（カタログには、このコピーにないファイルが載っています）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} is missing</source>
+            <translation>{path} がありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} is missing (it pointed at {where})</source>
+            <translation>{path} がありません（リンク先は {where} でした）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} changed on disk ({size} bytes, {recorded} recorded)</source>
+            <translation>{path} がディスク上で変更されています（{size} バイト、記録は {recorded}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{name} is not the version the catalogue pins</source>
+            <translation>{name} はカタログで固定されたバージョンではありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{problem}: run `acgdesk models install {id} --force` to repair it</source>
+            <translation>{problem}：`acgdesk models install {id} --force` を実行すると修復します</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>an install was interrupted: run `acgdesk models install {id}` to resume it</source>
+            <translation>インストールが中断されました：`acgdesk models install {id}` を実行すると再開します</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>not installed: run `acgdesk models install {id}` (or `acgdesk models scan` to use a copy already on disk, or download the files by hand and run `acgdesk models import {id} FOLDER`)</source>
+            <translation>未インストール：`acgdesk models install {id}` を実行してください（ディスク上にある既存のコピーを使うなら `acgdesk models scan`、ファイルを手動でダウンロードしたなら `acgdesk models import {id} FOLDER`）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>it ships with the Python package {package}, which is not installed: run `{command}` in acgdesk's Python environment</source>
+            <translation>Python パッケージ {package} に含まれていますが、そのパッケージがインストールされていません：acgdesk の Python 環境で `{command}` を実行してください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>the Python package {package} in {folder} lacks {missing}: reinstall it with `{command}`</source>
+            <translation>{folder} にある Python パッケージ {package} に {missing} がありません：`{command}` で再インストールしてください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id}: {detail}</source>
+            <translation>{id}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id}: invalid file name {name} in the catalogue</source>
+            <translation>{id}：カタログのファイル名 {name} は無効です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id}: {name} is a pickle checkpoint; {why}</source>
+            <translation>{id}：{name} は pickle 形式のチェックポイントです。{why}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id}: {name}: only {suffixes} files are accepted</source>
+            <translation>{id}：{name}：使えるのは {suffixes} ファイルだけです</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} ({name}) refused: {detail}; {why}</source>
+            <translation>{path}（{name}）は使えません：{detail}。{why}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} ({name}) holds pickled data, not the expected format; {why}</source>
+            <translation>{path}（{name}）の中身は想定した形式ではなく pickle データです。{why}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} ({name}) is not a safetensors file</source>
+            <translation>{path}（{name}）は safetensors ファイルではありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} ({name}) is empty</source>
+            <translation>{path}（{name}）は空です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>cannot link {path} into {folder} (another drive, and no symbolic links here: {detail}); use `acgdesk models import` to copy it instead</source>
+            <translation>{path} を {folder} にリンクできません（別のドライブにあり、ここではシンボリックリンクも作れません：{detail}）。代わりに `acgdesk models import` でコピーしてください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>cannot write {path}: {detail}</source>
+            <translation>{path} に書き込めません：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>hub_endpoint must be an http(s) URL, not {url}</source>
+            <translation>hub_endpoint は http(s) の URL にしてください（{url} は使えません）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>cannot move {path} to {dest}: {detail}</source>
+            <translation>{path} を {dest} に移動できません：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>cannot remove {path}: {detail}</source>
+            <translation>{path} を削除できません：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>another acgdesk process (or thread) is installing or removing {id}; wait for it to finish</source>
+            <translation>別の acgdesk プロセス（またはスレッド）が {id} をインストールまたは削除しています。終わるまでお待ちください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>several different files named {name} in {folder}: {files}; point FOLDER at the one folder that holds the model's files</source>
+            <translation>{folder} に {name} という名前の異なるファイルが複数あります：{files}。FOLDER にはモデルのファイルがある1つのフォルダーを指定してください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>cannot copy {path} to {dest}: {detail}</source>
+            <translation>{path} を {dest} にコピーできません：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} has {size} bytes but {name} has {expected}: a different file or version</source>
+            <translation>{path} は {size} バイトですが、{name} は {expected} バイトです：別のファイルかバージョンです</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} does not match the pinned SHA-256 of {name} (got {got}, expected {expected}): a different file or version, or a damaged download</source>
+            <translation>{path} は {name} の固定された SHA-256 と一致しません（{got} でしたが、{expected} のはずです）：別のファイルかバージョンか、ダウンロードが壊れています</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id} needs no model files</source>
+            <translation>{id} にモデルファイルは必要ありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id} is not a downloadable model</source>
+            <translation>{id} はダウンロードできるモデルではありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id}: the files in {folder} cannot be verified (the catalogue pins no digest for them); pass --trust to use them anyway</source>
+            <translation>{id}：{folder} のファイルを検証できません（カタログにハッシュ値が固定されていません）。それでも使うなら --trust を付けてください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id} ships with the Python package {package}; there is nothing to import (install it with `{command}`)</source>
+            <translation>{id} は Python パッケージ {package} に含まれています。インポートするものはありません（`{command}` でインストールしてください）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id} needs no model files; there is nothing to import</source>
+            <translation>{id} にモデルファイルは必要ありません。インポートするものはありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id} ships with the Python package {package}; acgdesk does not remove packages (use `pip uninstall {dist}`)</source>
+            <translation>{id} は Python パッケージ {package} に含まれています。acgdesk はパッケージを削除しません（`pip uninstall {dist}` を使ってください）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id} needs no model files; there is nothing to remove</source>
+            <translation>{id} にモデルファイルは必要ありません。削除するものはありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>invalid {what} {value}: it must be a plain folder name</source>
+            <translation>{what} {value} は無効です：普通のフォルダー名にしてください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>unknown model {id}; known: {known}</source>
+            <translation>不明なモデル {id}。使えるモデル：{known}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>SHA-256 mismatch: got {got}, the pinned digest is {pinned}</source>
+            <translation>SHA-256 が一致しません：{got} でしたが、固定されたハッシュ値は {pinned} です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>SHA-256 mismatch: got {got}, the hub's published digest is {address}</source>
+            <translation>SHA-256 が一致しません：{got} でしたが、Hub が公開しているハッシュ値は {address} です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>got {size} bytes but {expected} were expected</source>
+            <translation>{size} バイトでしたが、{expected} バイトのはずです</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>download {names} from {where} by hand into one folder and run `acgdesk models import {id} FOLDER`</source>
+            <translation>{where} から {names} を手動で1つのフォルダーにダウンロードし、`acgdesk models import {id} FOLDER` を実行してください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>; or {hint}</source>
+            <translation>。または、{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{problem}; the corrupt file was deleted: run again to retry</source>
+            <translation>{problem}。壊れたファイルは削除しました：もう一度実行するとやり直します</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: {problem}. Nothing was installed</source>
+            <translation>{url}：{problem}。何もインストールしていません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>set</source>
+            <translation>設定済み</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>not set</source>
+            <translation>未設定</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: the hub offers {size} bytes but {expected} were expected; the file on the hub has changed or the repository is wrong</source>
+            <translation>{url}：Hub が提供しているのは {size} バイトですが、{expected} バイトのはずです。Hub 上のファイルが変わったか、リポジトリが間違っています</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: SHA-256 mismatch: the hub publishes {etag}, the pinned digest is {pinned}; the file on the hub has changed</source>
+            <translation>{url}：SHA-256 が一致しません：Hub が公開しているのは {etag} ですが、固定されたハッシュ値は {pinned} です。Hub 上のファイルが変わっています</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: HTTP {status}: access denied. The model may be gated or private: accept its terms on its page at {endpoint}, then run `hf auth login` or set {env}=&lt;token&gt; ({env} is {token}){hint}</source>
+            <translation>{url}：HTTP {status}：アクセスが拒否されました。モデルがゲート付きか非公開の可能性があります：{endpoint} のモデルのページで利用規約に同意してから、`hf auth login` を実行するか {env}=&lt;token&gt; を設定してください（{env} は{token}）{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: HTTP 404 not found: the repository, revision or file name may have changed (check the model's page){hint}</source>
+            <translation>{url}：HTTP 404 見つかりません：リポジトリ、リビジョン、ファイル名のいずれかが変わった可能性があります（モデルのページを確認してください）{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: HF_HUB_OFFLINE is set and the file is not in the Hugging Face cache ({cache}). No network? A mirror can be set with HF_ENDPOINT or `acgdesk config hub_endpoint URL`{hint}</source>
+            <translation>{url}：HF_HUB_OFFLINE が設定されていて、ファイルが Hugging Face キャッシュ（{cache}）にありません。ネットワークがない場合は、HF_ENDPOINT か `acgdesk config hub_endpoint URL` でミラーを設定できます{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: cannot reach {endpoint} and the file is not in the Hugging Face cache ({cache}). No network? A mirror can be set with HF_ENDPOINT or `acgdesk config hub_endpoint URL`{hint}</source>
+            <translation>{url}：{endpoint} に接続できず、ファイルが Hugging Face キャッシュ（{cache}）にもありません。ネットワークがない場合は、HF_ENDPOINT か `acgdesk config hub_endpoint URL` でミラーを設定できます{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: HTTP {status}: {detail}{hint}</source>
+            <translation>{url}：HTTP {status}：{detail}{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>cannot reach {endpoint} for {url} ({kind}: {detail}). No network, or a proxy is needed? A mirror can be set with HF_ENDPOINT or `acgdesk config hub_endpoint URL`{hint}</source>
+            <translation>{url} を取得するための {endpoint} に接続できません（{kind}: {detail}）。ネットワークがないか、プロキシが必要では？ミラーは HF_ENDPOINT か `acgdesk config hub_endpoint URL` で設定できます{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: download failed ({kind}: {detail}){hint}</source>
+            <translation>{url}：ダウンロードに失敗しました（{kind}: {detail}）{hint}</translation>
         </message>
     </context>
     <context>
@@ -3717,6 +4269,199 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <location filename="../../acgdesk/gui/dataset/form.py" />
             <source>explicit</source>
             <translation>エクスプリシット</translation>
+        </message>
+    </context>
+    <context>
+        <name>file_errors</name>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>the file is empty (0 bytes)</source>
+            <translation>ファイルが空です（0 バイト）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>the file is truncated: {detail}</source>
+            <translation>ファイルが途中で切れています：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>the image data is corrupt: {detail}</source>
+            <translation>画像データが壊れています：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>looks like {format} but the header is damaged</source>
+            <translation>{format} のようですが、ヘッダーが壊れています</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>header declares an empty size {size}</source>
+            <translation>ヘッダーのサイズが空です：{size}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>{format} images are not supported</source>
+            <translation>{format} 画像には対応していません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>{format} files are not supported</source>
+            <translation>{format} ファイルには対応していません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>not an image format acgdesk can read</source>
+            <translation>acgdesk が読める画像形式ではありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>this image variant is not supported: {detail}</source>
+            <translation>この種類の画像には対応していません：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>ran out of memory while decoding</source>
+            <translation>デコード中にメモリが足りなくなりました</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>image is too large to decode safely: {detail}</source>
+            <translation>画像が大きすぎて安全にデコードできません：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>{size} = {pixels} pixels exceeds the decoding limit of {limit} pixels (raise it with --max-pixels if this image is real)</source>
+            <translation>{size} = {pixels} ピクセルで、デコード上限の {limit} ピクセルを超えています（本物の画像なら --max-pixels で上限を上げてください）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>{size} is {pixels} pixels; upscaling is limited to {limit} input pixels</source>
+            <translation>{size} は {pixels} ピクセルです。拡大できる入力は {limit} ピクセルまでです</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>animated {format} ({frames} frames) is not upscaled: only still images are; export the frame you want as a still image first</source>
+            <translation>アニメーション {format}（{frames} フレーム）は拡大しません。拡大できるのは静止画だけです。先に必要なフレームを静止画として書き出してください</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>the file changed while it was being read (still being written?)</source>
+            <translation>読み込み中にファイルが変わりました（まだ書き込み中？）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>the file disappeared before it could be read</source>
+            <translation>読み込む前にファイルがなくなりました</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>permission denied: acgdesk may not read this file</source>
+            <translation>アクセスが拒否されました：acgdesk にはこのファイルを読む権限がありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>this is a directory, not a file</source>
+            <translation>これはフォルダーで、ファイルではありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>symbolic link loop</source>
+            <translation>シンボリックリンクがループしています</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>read error: {detail}</source>
+            <translation>読み込みエラー：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>file not found: {path}</source>
+            <translation>ファイルが見つかりません：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>permission denied: {path}</source>
+            <translation>アクセスが拒否されました：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>not a file: {path}</source>
+            <translation>ファイルではありません：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>not an image Pillow can read: {path}</source>
+            <translation>Pillow で読める画像ではありません：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>cannot decode {name}: {detail}</source>
+            <translation>{name} をデコードできません：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>The file is empty</source>
+            <translation>ファイルが空です</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>The file is truncated</source>
+            <translation>ファイルが途中で切れています</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>The image data is damaged</source>
+            <translation>画像データが壊れています</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>This format is not supported</source>
+            <translation>この形式には対応していません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>The image is too large</source>
+            <translation>画像が大きすぎます</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>No permission to read the file</source>
+            <translation>ファイルを読む権限がありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>The file is gone</source>
+            <translation>ファイルがなくなりました</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>The file changed while it was read</source>
+            <translation>読み込み中にファイルが変わりました</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>A symbolic link loop</source>
+            <translation>シンボリックリンクのループ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>Not a file</source>
+            <translation>ファイルではありません</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>A read error</source>
+            <translation>読み込みエラー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>An internal error</source>
+            <translation>内部エラー</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>{headline}: {message}</source>
+            <translation>{headline}：{message}</translation>
         </message>
     </context>
     <context>

@@ -2886,6 +2886,7 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/core_errors.py" />
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
             <source>cannot create {path}: {detail}</source>
             <translation>无法创建 {path}：{detail}</translation>
         </message>
@@ -2931,6 +2932,7 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/core_errors.py" />
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
             <source>cannot read {path}: {detail}</source>
             <translation>无法读取 {path}：{detail}</translation>
         </message>
@@ -2963,6 +2965,556 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <location filename="../../acgdesk/gui/core_errors.py" />
             <source>{message} (at position {position})</source>
             <translation>{message}（位置 {position}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>cannot create the library folder {path}: {detail}</source>
+            <translation>无法创建图库文件夹 {path}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>cannot open {path}: {detail}</source>
+            <translation>无法打开 {path}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>not a folder: {path}</source>
+            <translation>不是文件夹：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>not in the library: {ref}</source>
+            <translation>不在图库中：{ref}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>this library was written by a newer acgdesk (unknown schema migrations: {migrations}); upgrade acgdesk to open it</source>
+            <translation>此图库由更新版本的 acgdesk 写入（未知的数据库结构迁移：{migrations}）；请升级 acgdesk 后再打开</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>manual</source>
+            <translation>普通</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>smart</source>
+            <translation>智能</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>group</source>
+            <translation>分组</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>an album needs a name</source>
+            <translation>相册需要名称</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>an album name may have at most {max} characters</source>
+            <translation>
+                <numerusform>相册名称最多 {max} 个字符</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no album named {name}; albums: {albums}</source>
+            <translation>没有名为 {name} 的相册；现有相册：{albums}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no album named {name}; there are no albums yet</source>
+            <translation>没有名为 {name} 的相册；目前还没有任何相册</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no album with id {id}</source>
+            <translation>没有 ID 为 {id} 的相册</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>album kind must be one of {kinds}</source>
+            <translation>相册类型必须是 {kinds} 之一</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>a smart album needs a query</source>
+            <translation>智能相册需要查询条件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>a {kind} album has no query</source>
+            <translation>{kind}相册不能有查询条件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>there is already an album or group named {name}</source>
+            <translation>已有名为 {name} 的相册或分组</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{name} is an album, not a group: albums nest in groups only</source>
+            <translation>{name} 是相册而不是分组：相册只能放入分组中</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>a group cannot be placed inside itself</source>
+            <translation>分组不能放入其自身</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>only a smart album has a query, and it cannot be empty</source>
+            <translation>只有智能相册才有查询条件，且不能为空</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{name} is a {kind} album: images are added to manual albums only</source>
+            <translation>{name} 是{kind}相册：只能向普通相册添加图片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{model} is a {task} model, not a text encoder</source>
+            <translation>{model} 是{task}模型，不是文本编码器</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>the text encoder {model} needs a model store</source>
+            <translation>文本编码器 {model} 需要模型库</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no image embeddings in this library: run acgdesk index with an image embedder</source>
+            <translation>此图库中没有图像嵌入：请用图像嵌入模型运行 acgdesk index</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{model} is not a model this acgdesk can run</source>
+            <translation>{model} 不是此版本 acgdesk 能运行的模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no model store to load the image model from</source>
+            <translation>没有可加载图像模型的模型库</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>cannot read the image: {detail}</source>
+            <translation>无法读取图片：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{model} gave no embedding</source>
+            <translation>{model} 没有输出嵌入向量</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>file {id} has no {model} embedding yet: run acgdesk index</source>
+            <translation>文件 {id} 还没有 {model} 的嵌入向量：请运行 acgdesk index</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>unreadable index manifest {path}: {detail}</source>
+            <translation>无法读取索引清单 {path}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>index manifest {path} is not an object</source>
+            <translation>索引清单 {path} 不是 JSON 对象</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>index manifest {path} is incomplete: {detail}</source>
+            <translation>索引清单 {path} 不完整：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} has format {found}, expected {expected}</source>
+            <translation>{path} 的格式为 {found}，应为 {expected}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} was built for model {found}, not {expected}</source>
+            <translation>{path} 是为模型 {found} 构建的，而不是 {expected}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} has dimension {found}, the vectors have {expected}</source>
+            <translation>{path} 的维度为 {found}，而向量的维度为 {expected}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} is {size} bytes, its manifest says {expected}</source>
+            <translation>
+                <numerusform>{path} 大小为 {size} 字节，但其清单记录为 {expected} 字节</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} does not match the checksum in its manifest</source>
+            <translation>{path} 与其清单中的校验和不符</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>hnswlib cannot read {path}: {detail}</source>
+            <translation>hnswlib 无法读取 {path}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} does not hold what its manifest describes</source>
+            <translation>{path} 的内容与其清单描述不符</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no vectors of model {model} in this library</source>
+            <translation>此图库中没有模型 {model} 的向量</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>moving to the trash is supported on Linux and BSD desktops in this version</source>
+            <translation>此版本仅在 Linux 和 BSD 桌面上支持移到回收站</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>not there any more: {path}</source>
+            <translation>文件已不存在：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>could not move {path} to the trash: {detail}</source>
+            <translation>无法将 {path} 移到回收站：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>the trash has no free name for {path}</source>
+            <translation>回收站中已没有可供 {path} 使用的名称</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no longer in the trash (emptied?): {path}</source>
+            <translation>已不在回收站中（回收站已清空？）：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>another file now has its name: {path}</source>
+            <translation>已有其他文件使用了该名称：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>acgdesk never loads pickle files (.pt, .pth, .ckpt, .bin): unpickling can run arbitrary code. Use the model's .safetensors or .onnx file instead</source>
+            <translation>acgdesk 从不加载 pickle 文件（.pt, .pth, .ckpt, .bin）：反序列化 pickle 可能执行任意代码。请改用该模型的 .safetensors 或 .onnx 文件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>model id</source>
+            <translation>模型 ID</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>model version</source>
+            <translation>模型版本</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id}: not found in {folder}: {missing}</source>
+            <translation>{id}：在 {folder} 中找不到：{missing}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>. Found {pickles}: refused, {why}</source>
+            <translation>。找到了 {pickles}：已拒绝，{why}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>. The files are at {where}</source>
+            <translation>。这些文件位于 {where}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} is missing or unreadable</source>
+            <translation>{path} 不存在或无法读取</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} belongs to {owner}</source>
+            <translation>{path} 属于 {owner}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{name} is not in the manifest (the catalogue lists files this copy lacks)</source>
+            <translation>{name} 不在清单中（模型目录列出了这份副本缺少的文件）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} is missing</source>
+            <translation>{path} 不见了</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} is missing (it pointed at {where})</source>
+            <translation>{path} 不见了（它原本指向 {where}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} changed on disk ({size} bytes, {recorded} recorded)</source>
+            <translation>{path} 在磁盘上已被改动（{size} 字节，记录为 {recorded}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{name} is not the version the catalogue pins</source>
+            <translation>{name} 不是模型目录固定的版本</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{problem}: run `acgdesk models install {id} --force` to repair it</source>
+            <translation>{problem}：运行 `acgdesk models install {id} --force` 进行修复</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>an install was interrupted: run `acgdesk models install {id}` to resume it</source>
+            <translation>安装曾被中断：运行 `acgdesk models install {id}` 继续安装</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>not installed: run `acgdesk models install {id}` (or `acgdesk models scan` to use a copy already on disk, or download the files by hand and run `acgdesk models import {id} FOLDER`)</source>
+            <translation>未安装：运行 `acgdesk models install {id}`（或运行 `acgdesk models scan` 使用磁盘上已有的副本，或手动下载文件后运行 `acgdesk models import {id} FOLDER`）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>it ships with the Python package {package}, which is not installed: run `{command}` in acgdesk's Python environment</source>
+            <translation>它随 Python 软件包 {package} 提供，但该软件包尚未安装：请在 acgdesk 的 Python 环境中运行 `{command}`</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>the Python package {package} in {folder} lacks {missing}: reinstall it with `{command}`</source>
+            <translation>{folder} 中的 Python 软件包 {package} 缺少 {missing}：请用 `{command}` 重新安装</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id}: {detail}</source>
+            <translation>{id}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id}: invalid file name {name} in the catalogue</source>
+            <translation>{id}：模型目录中的文件名 {name} 无效</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id}: {name} is a pickle checkpoint; {why}</source>
+            <translation>{id}：{name} 是 pickle 格式的检查点；{why}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id}: {name}: only {suffixes} files are accepted</source>
+            <translation>{id}：{name}：只接受 {suffixes} 文件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} ({name}) refused: {detail}; {why}</source>
+            <translation>{path}（{name}）已拒绝：{detail}；{why}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} ({name}) holds pickled data, not the expected format; {why}</source>
+            <translation>{path}（{name}）包含 pickle 数据，而不是预期的格式；{why}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} ({name}) is not a safetensors file</source>
+            <translation>{path}（{name}）不是 safetensors 文件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} ({name}) is empty</source>
+            <translation>{path}（{name}）是空的</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>cannot link {path} into {folder} (another drive, and no symbolic links here: {detail}); use `acgdesk models import` to copy it instead</source>
+            <translation>无法将 {path} 链接到 {folder}（位于另一个磁盘，且这里无法创建符号链接：{detail}）；请改用 `acgdesk models import` 复制它</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>cannot write {path}: {detail}</source>
+            <translation>无法写入 {path}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>hub_endpoint must be an http(s) URL, not {url}</source>
+            <translation>hub_endpoint 必须是 http(s) 网址，而不是 {url}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>cannot move {path} to {dest}: {detail}</source>
+            <translation>无法将 {path} 移动到 {dest}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>cannot remove {path}: {detail}</source>
+            <translation>无法删除 {path}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>another acgdesk process (or thread) is installing or removing {id}; wait for it to finish</source>
+            <translation>另一个 acgdesk 进程（或线程）正在安装或删除 {id}；请等待它完成</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>several different files named {name} in {folder}: {files}; point FOLDER at the one folder that holds the model's files</source>
+            <translation>{folder} 中有多个内容不同的同名文件 {name}：{files}；请让 FOLDER 指向存放该模型文件的那一个文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>cannot copy {path} to {dest}: {detail}</source>
+            <translation>无法将 {path} 复制到 {dest}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} has {size} bytes but {name} has {expected}: a different file or version</source>
+            <translation>{path} 有 {size} 字节，但 {name} 应为 {expected} 字节：文件或版本不同</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} does not match the pinned SHA-256 of {name} (got {got}, expected {expected}): a different file or version, or a damaged download</source>
+            <translation>{path} 与 {name} 固定的 SHA-256 不符（得到 {got}，应为 {expected}）：文件或版本不同，或下载已损坏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id} needs no model files</source>
+            <translation>{id} 不需要模型文件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id} is not a downloadable model</source>
+            <translation>{id} 不是可下载的模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id}: the files in {folder} cannot be verified (the catalogue pins no digest for them); pass --trust to use them anyway</source>
+            <translation>{id}：无法校验 {folder} 中的文件（模型目录没有为它们固定哈希值）；如仍要使用，请加上 --trust</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id} ships with the Python package {package}; there is nothing to import (install it with `{command}`)</source>
+            <translation>{id} 随 Python 软件包 {package} 提供；没有可导入的内容（请用 `{command}` 安装）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id} needs no model files; there is nothing to import</source>
+            <translation>{id} 不需要模型文件；没有可导入的内容</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id} ships with the Python package {package}; acgdesk does not remove packages (use `pip uninstall {dist}`)</source>
+            <translation>{id} 随 Python 软件包 {package} 提供；acgdesk 不会删除软件包（请使用 `pip uninstall {dist}`）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id} needs no model files; there is nothing to remove</source>
+            <translation>{id} 不需要模型文件；没有可删除的内容</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>invalid {what} {value}: it must be a plain folder name</source>
+            <translation>无效的{what} {value}：必须是普通的文件夹名称</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>unknown model {id}; known: {known}</source>
+            <translation>未知的模型 {id}；已知的模型：{known}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>SHA-256 mismatch: got {got}, the pinned digest is {pinned}</source>
+            <translation>SHA-256 不一致：得到 {got}，固定的哈希值为 {pinned}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>SHA-256 mismatch: got {got}, the hub's published digest is {address}</source>
+            <translation>SHA-256 不一致：得到 {got}，Hub 公布的哈希值为 {address}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>got {size} bytes but {expected} were expected</source>
+            <translation>得到 {size} 字节，但应为 {expected} 字节</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>download {names} from {where} by hand into one folder and run `acgdesk models import {id} FOLDER`</source>
+            <translation>从 {where} 手动下载 {names} 到同一个文件夹，然后运行 `acgdesk models import {id} FOLDER`</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>; or {hint}</source>
+            <translation>；也可以{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{problem}; the corrupt file was deleted: run again to retry</source>
+            <translation>{problem}；损坏的文件已删除：请再次运行以重试</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: {problem}. Nothing was installed</source>
+            <translation>{url}：{problem}。未安装任何内容</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>set</source>
+            <translation>已设置</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>not set</source>
+            <translation>未设置</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: the hub offers {size} bytes but {expected} were expected; the file on the hub has changed or the repository is wrong</source>
+            <translation>{url}：Hub 提供的是 {size} 字节，但应为 {expected} 字节；Hub 上的文件已变更，或仓库有误</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: SHA-256 mismatch: the hub publishes {etag}, the pinned digest is {pinned}; the file on the hub has changed</source>
+            <translation>{url}：SHA-256 不一致：Hub 公布的是 {etag}，固定的哈希值为 {pinned}；Hub 上的文件已变更</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: HTTP {status}: access denied. The model may be gated or private: accept its terms on its page at {endpoint}, then run `hf auth login` or set {env}=&lt;token&gt; ({env} is {token}){hint}</source>
+            <translation>{url}：HTTP {status}：拒绝访问。该模型可能需要授权访问或是私有的：请先在 {endpoint} 上的模型页面同意其条款，再运行 `hf auth login` 或设置 {env}=&lt;token&gt;（{env} {token}）{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: HTTP 404 not found: the repository, revision or file name may have changed (check the model's page){hint}</source>
+            <translation>{url}：HTTP 404 未找到：仓库、版本或文件名可能已变更（请查看模型页面）{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: HF_HUB_OFFLINE is set and the file is not in the Hugging Face cache ({cache}). No network? A mirror can be set with HF_ENDPOINT or `acgdesk config hub_endpoint URL`{hint}</source>
+            <translation>{url}：已设置 HF_HUB_OFFLINE，而 Hugging Face 缓存（{cache}）中没有该文件。没有网络？可以用 HF_ENDPOINT 或 `acgdesk config hub_endpoint URL` 设置镜像{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: cannot reach {endpoint} and the file is not in the Hugging Face cache ({cache}). No network? A mirror can be set with HF_ENDPOINT or `acgdesk config hub_endpoint URL`{hint}</source>
+            <translation>{url}：无法连接 {endpoint}，而 Hugging Face 缓存（{cache}）中没有该文件。没有网络？可以用 HF_ENDPOINT 或 `acgdesk config hub_endpoint URL` 设置镜像{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: HTTP {status}: {detail}{hint}</source>
+            <translation>{url}：HTTP {status}：{detail}{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>cannot reach {endpoint} for {url} ({kind}: {detail}). No network, or a proxy is needed? A mirror can be set with HF_ENDPOINT or `acgdesk config hub_endpoint URL`{hint}</source>
+            <translation>无法连接 {endpoint} 获取 {url}（{kind}: {detail}）。没有网络，或者需要代理？可以用 HF_ENDPOINT 或 `acgdesk config hub_endpoint URL` 设置镜像{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: download failed ({kind}: {detail}){hint}</source>
+            <translation>{url}：下载失败（{kind}: {detail}）{hint}</translation>
         </message>
     </context>
     <context>
@@ -3717,6 +4269,199 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <location filename="../../acgdesk/gui/dataset/form.py" />
             <source>explicit</source>
             <translation>露骨</translation>
+        </message>
+    </context>
+    <context>
+        <name>file_errors</name>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>the file is empty (0 bytes)</source>
+            <translation>文件为空（0 字节）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>the file is truncated: {detail}</source>
+            <translation>文件不完整（被截断）：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>the image data is corrupt: {detail}</source>
+            <translation>图像数据已损坏：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>looks like {format} but the header is damaged</source>
+            <translation>看起来是 {format}，但文件头已损坏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>header declares an empty size {size}</source>
+            <translation>文件头声明的尺寸为空：{size}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>{format} images are not supported</source>
+            <translation>不支持 {format} 图像</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>{format} files are not supported</source>
+            <translation>不支持 {format} 文件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>not an image format acgdesk can read</source>
+            <translation>不是 acgdesk 能读取的图像格式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>this image variant is not supported: {detail}</source>
+            <translation>不支持这种图像变体：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>ran out of memory while decoding</source>
+            <translation>解码时内存不足</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>image is too large to decode safely: {detail}</source>
+            <translation>图像过大，无法安全解码：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>{size} = {pixels} pixels exceeds the decoding limit of {limit} pixels (raise it with --max-pixels if this image is real)</source>
+            <translation>{size} = {pixels} 像素，超过解码上限 {limit} 像素（如果这张图确实如此，可用 --max-pixels 提高上限）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>{size} is {pixels} pixels; upscaling is limited to {limit} input pixels</source>
+            <translation>{size} 为 {pixels} 像素；放大的输入上限为 {limit} 像素</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>animated {format} ({frames} frames) is not upscaled: only still images are; export the frame you want as a still image first</source>
+            <translation>动态 {format}（{frames} 帧）不会被放大：只能放大静态图像；请先把需要的那一帧导出为静态图像</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>the file changed while it was being read (still being written?)</source>
+            <translation>读取期间文件发生了变化（还在写入中？）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>the file disappeared before it could be read</source>
+            <translation>文件在读取前消失了</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>permission denied: acgdesk may not read this file</source>
+            <translation>权限不足：acgdesk 无权读取此文件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>this is a directory, not a file</source>
+            <translation>这是文件夹，不是文件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>symbolic link loop</source>
+            <translation>符号链接循环</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>read error: {detail}</source>
+            <translation>读取错误：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>file not found: {path}</source>
+            <translation>找不到文件：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>permission denied: {path}</source>
+            <translation>权限不足：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>not a file: {path}</source>
+            <translation>不是文件：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>not an image Pillow can read: {path}</source>
+            <translation>不是 Pillow 能读取的图像：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>cannot decode {name}: {detail}</source>
+            <translation>无法解码 {name}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>The file is empty</source>
+            <translation>文件为空</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>The file is truncated</source>
+            <translation>文件不完整（被截断）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>The image data is damaged</source>
+            <translation>图像数据已损坏</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>This format is not supported</source>
+            <translation>不支持此格式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>The image is too large</source>
+            <translation>图像过大</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>No permission to read the file</source>
+            <translation>无权读取此文件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>The file is gone</source>
+            <translation>文件已不存在</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>The file changed while it was read</source>
+            <translation>读取期间文件发生了变化</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>A symbolic link loop</source>
+            <translation>符号链接循环</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>Not a file</source>
+            <translation>不是文件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>A read error</source>
+            <translation>读取错误</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>An internal error</source>
+            <translation>内部错误</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>{headline}: {message}</source>
+            <translation>{headline}：{message}</translation>
         </message>
     </context>
     <context>

@@ -2886,6 +2886,7 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/core_errors.py" />
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
             <source>cannot create {path}: {detail}</source>
             <translation>無法建立 {path}：{detail}</translation>
         </message>
@@ -2931,6 +2932,7 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/core_errors.py" />
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
             <source>cannot read {path}: {detail}</source>
             <translation>無法讀取 {path}：{detail}</translation>
         </message>
@@ -2963,6 +2965,556 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <location filename="../../acgdesk/gui/core_errors.py" />
             <source>{message} (at position {position})</source>
             <translation>{message}（位置 {position}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>cannot create the library folder {path}: {detail}</source>
+            <translation>無法建立圖庫資料夾 {path}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>cannot open {path}: {detail}</source>
+            <translation>無法開啟 {path}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>not a folder: {path}</source>
+            <translation>不是資料夾：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>not in the library: {ref}</source>
+            <translation>不在圖庫中：{ref}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>this library was written by a newer acgdesk (unknown schema migrations: {migrations}); upgrade acgdesk to open it</source>
+            <translation>此圖庫由更新版本的 acgdesk 寫入（未知的資料庫結構遷移：{migrations}）；請升級 acgdesk 後再開啟</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>manual</source>
+            <translation>一般</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>smart</source>
+            <translation>智慧</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>group</source>
+            <translation>分組</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>an album needs a name</source>
+            <translation>相簿需要名稱</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>an album name may have at most {max} characters</source>
+            <translation>
+                <numerusform>相簿名稱最多 {max} 個字元</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no album named {name}; albums: {albums}</source>
+            <translation>沒有名為 {name} 的相簿；現有相簿：{albums}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no album named {name}; there are no albums yet</source>
+            <translation>沒有名為 {name} 的相簿；目前還沒有任何相簿</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no album with id {id}</source>
+            <translation>沒有 ID 為 {id} 的相簿</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>album kind must be one of {kinds}</source>
+            <translation>相簿類型必須是 {kinds} 之一</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>a smart album needs a query</source>
+            <translation>智慧相簿需要查詢條件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>a {kind} album has no query</source>
+            <translation>{kind}相簿不能有查詢條件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>there is already an album or group named {name}</source>
+            <translation>已有名為 {name} 的相簿或分組</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{name} is an album, not a group: albums nest in groups only</source>
+            <translation>{name} 是相簿而不是分組：相簿只能放入分組中</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>a group cannot be placed inside itself</source>
+            <translation>分組不能放入其自身</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>only a smart album has a query, and it cannot be empty</source>
+            <translation>只有智慧相簿才有查詢條件，且不能為空</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{name} is a {kind} album: images are added to manual albums only</source>
+            <translation>{name} 是{kind}相簿：只能向一般相簿加入圖片</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{model} is a {task} model, not a text encoder</source>
+            <translation>{model} 是{task}模型，不是文字編碼器</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>the text encoder {model} needs a model store</source>
+            <translation>文字編碼器 {model} 需要模型庫</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no image embeddings in this library: run acgdesk index with an image embedder</source>
+            <translation>此圖庫中沒有影像嵌入：請用影像嵌入模型執行 acgdesk index</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{model} is not a model this acgdesk can run</source>
+            <translation>{model} 不是此版本 acgdesk 能執行的模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no model store to load the image model from</source>
+            <translation>沒有可載入影像模型的模型庫</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>cannot read the image: {detail}</source>
+            <translation>無法讀取圖片：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{model} gave no embedding</source>
+            <translation>{model} 沒有輸出嵌入向量</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>file {id} has no {model} embedding yet: run acgdesk index</source>
+            <translation>檔案 {id} 還沒有 {model} 的嵌入向量：請執行 acgdesk index</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>unreadable index manifest {path}: {detail}</source>
+            <translation>無法讀取索引清單 {path}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>index manifest {path} is not an object</source>
+            <translation>索引清單 {path} 不是 JSON 物件</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>index manifest {path} is incomplete: {detail}</source>
+            <translation>索引清單 {path} 不完整：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} has format {found}, expected {expected}</source>
+            <translation>{path} 的格式為 {found}，應為 {expected}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} was built for model {found}, not {expected}</source>
+            <translation>{path} 是為模型 {found} 建立的，而不是 {expected}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} has dimension {found}, the vectors have {expected}</source>
+            <translation>{path} 的維度為 {found}，而向量的維度為 {expected}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} is {size} bytes, its manifest says {expected}</source>
+            <translation>
+                <numerusform>{path} 大小為 {size} 位元組，但其清單記錄為 {expected} 位元組</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} does not match the checksum in its manifest</source>
+            <translation>{path} 與其清單中的總和檢查碼不符</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>hnswlib cannot read {path}: {detail}</source>
+            <translation>hnswlib 無法讀取 {path}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>{path} does not hold what its manifest describes</source>
+            <translation>{path} 的內容與其清單描述不符</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no vectors of model {model} in this library</source>
+            <translation>此圖庫中沒有模型 {model} 的向量</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>moving to the trash is supported on Linux and BSD desktops in this version</source>
+            <translation>此版本僅在 Linux 和 BSD 桌面上支援移到資源回收筒</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>not there any more: {path}</source>
+            <translation>檔案已不存在：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>could not move {path} to the trash: {detail}</source>
+            <translation>無法將 {path} 移到資源回收筒：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>the trash has no free name for {path}</source>
+            <translation>資源回收筒中已沒有可供 {path} 使用的名稱</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>no longer in the trash (emptied?): {path}</source>
+            <translation>已不在資源回收筒中（資源回收筒已清空？）：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_library.py" />
+            <source>another file now has its name: {path}</source>
+            <translation>已有其他檔案使用了該名稱：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>acgdesk never loads pickle files (.pt, .pth, .ckpt, .bin): unpickling can run arbitrary code. Use the model's .safetensors or .onnx file instead</source>
+            <translation>acgdesk 絕不載入 pickle 檔案（.pt, .pth, .ckpt, .bin）：反序列化 pickle 可能執行任意程式碼。請改用該模型的 .safetensors 或 .onnx 檔案</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>model id</source>
+            <translation>模型 ID</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>model version</source>
+            <translation>模型版本</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id}: not found in {folder}: {missing}</source>
+            <translation>{id}：在 {folder} 中找不到：{missing}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>. Found {pickles}: refused, {why}</source>
+            <translation>。找到了 {pickles}：已拒絕，{why}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>. The files are at {where}</source>
+            <translation>。這些檔案位於 {where}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} is missing or unreadable</source>
+            <translation>{path} 不存在或無法讀取</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} belongs to {owner}</source>
+            <translation>{path} 屬於 {owner}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{name} is not in the manifest (the catalogue lists files this copy lacks)</source>
+            <translation>{name} 不在清單中（模型目錄列出了這份副本缺少的檔案）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} is missing</source>
+            <translation>{path} 不見了</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} is missing (it pointed at {where})</source>
+            <translation>{path} 不見了（它原本指向 {where}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} changed on disk ({size} bytes, {recorded} recorded)</source>
+            <translation>{path} 在磁碟上已被變更（{size} 位元組，記錄為 {recorded}）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{name} is not the version the catalogue pins</source>
+            <translation>{name} 不是模型目錄固定的版本</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{problem}: run `acgdesk models install {id} --force` to repair it</source>
+            <translation>{problem}：執行 `acgdesk models install {id} --force` 進行修復</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>an install was interrupted: run `acgdesk models install {id}` to resume it</source>
+            <translation>安裝曾被中斷：執行 `acgdesk models install {id}` 繼續安裝</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>not installed: run `acgdesk models install {id}` (or `acgdesk models scan` to use a copy already on disk, or download the files by hand and run `acgdesk models import {id} FOLDER`)</source>
+            <translation>未安裝：執行 `acgdesk models install {id}`（或執行 `acgdesk models scan` 使用磁碟上已有的副本，或手動下載檔案後執行 `acgdesk models import {id} FOLDER`）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>it ships with the Python package {package}, which is not installed: run `{command}` in acgdesk's Python environment</source>
+            <translation>它隨 Python 套件 {package} 提供，但該套件尚未安裝：請在 acgdesk 的 Python 環境中執行 `{command}`</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>the Python package {package} in {folder} lacks {missing}: reinstall it with `{command}`</source>
+            <translation>{folder} 中的 Python 套件 {package} 缺少 {missing}：請用 `{command}` 重新安裝</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id}: {detail}</source>
+            <translation>{id}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id}: invalid file name {name} in the catalogue</source>
+            <translation>{id}：模型目錄中的檔名 {name} 無效</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id}: {name} is a pickle checkpoint; {why}</source>
+            <translation>{id}：{name} 是 pickle 格式的檢查點；{why}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id}: {name}: only {suffixes} files are accepted</source>
+            <translation>{id}：{name}：只接受 {suffixes} 檔案</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} ({name}) refused: {detail}; {why}</source>
+            <translation>{path}（{name}）已拒絕：{detail}；{why}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} ({name}) holds pickled data, not the expected format; {why}</source>
+            <translation>{path}（{name}）包含 pickle 資料，而不是預期的格式；{why}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} ({name}) is not a safetensors file</source>
+            <translation>{path}（{name}）不是 safetensors 檔案</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} ({name}) is empty</source>
+            <translation>{path}（{name}）是空的</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>cannot link {path} into {folder} (another drive, and no symbolic links here: {detail}); use `acgdesk models import` to copy it instead</source>
+            <translation>無法將 {path} 連結到 {folder}（位於另一個磁碟，且這裡無法建立符號連結：{detail}）；請改用 `acgdesk models import` 複製它</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>cannot write {path}: {detail}</source>
+            <translation>無法寫入 {path}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>hub_endpoint must be an http(s) URL, not {url}</source>
+            <translation>hub_endpoint 必須是 http(s) 網址，而不是 {url}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>cannot move {path} to {dest}: {detail}</source>
+            <translation>無法將 {path} 移動到 {dest}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>cannot remove {path}: {detail}</source>
+            <translation>無法移除 {path}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>another acgdesk process (or thread) is installing or removing {id}; wait for it to finish</source>
+            <translation>另一個 acgdesk 程序（或執行緒）正在安裝或移除 {id}；請等待它完成</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>several different files named {name} in {folder}: {files}; point FOLDER at the one folder that holds the model's files</source>
+            <translation>{folder} 中有多個內容不同的同名檔案 {name}：{files}；請讓 FOLDER 指向存放該模型檔案的那一個資料夾</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>cannot copy {path} to {dest}: {detail}</source>
+            <translation>無法將 {path} 複製到 {dest}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} has {size} bytes but {name} has {expected}: a different file or version</source>
+            <translation>{path} 有 {size} 位元組，但 {name} 應為 {expected} 位元組：檔案或版本不同</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{path} does not match the pinned SHA-256 of {name} (got {got}, expected {expected}): a different file or version, or a damaged download</source>
+            <translation>{path} 與 {name} 固定的 SHA-256 不符（得到 {got}，應為 {expected}）：檔案或版本不同，或下載已損壞</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id} needs no model files</source>
+            <translation>{id} 不需要模型檔案</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id} is not a downloadable model</source>
+            <translation>{id} 不是可下載的模型</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id}: the files in {folder} cannot be verified (the catalogue pins no digest for them); pass --trust to use them anyway</source>
+            <translation>{id}：無法驗證 {folder} 中的檔案（模型目錄沒有為它們固定雜湊值）；如仍要使用，請加上 --trust</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id} ships with the Python package {package}; there is nothing to import (install it with `{command}`)</source>
+            <translation>{id} 隨 Python 套件 {package} 提供；沒有可匯入的內容（請用 `{command}` 安裝）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id} needs no model files; there is nothing to import</source>
+            <translation>{id} 不需要模型檔案；沒有可匯入的內容</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id} ships with the Python package {package}; acgdesk does not remove packages (use `pip uninstall {dist}`)</source>
+            <translation>{id} 隨 Python 套件 {package} 提供；acgdesk 不會移除套件（請使用 `pip uninstall {dist}`）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{id} needs no model files; there is nothing to remove</source>
+            <translation>{id} 不需要模型檔案；沒有可移除的內容</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>invalid {what} {value}: it must be a plain folder name</source>
+            <translation>無效的{what} {value}：必須是一般的資料夾名稱</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>unknown model {id}; known: {known}</source>
+            <translation>未知的模型 {id}；已知的模型：{known}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>SHA-256 mismatch: got {got}, the pinned digest is {pinned}</source>
+            <translation>SHA-256 不一致：得到 {got}，固定的雜湊值為 {pinned}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>SHA-256 mismatch: got {got}, the hub's published digest is {address}</source>
+            <translation>SHA-256 不一致：得到 {got}，Hub 公布的雜湊值為 {address}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>got {size} bytes but {expected} were expected</source>
+            <translation>得到 {size} 位元組，但應為 {expected} 位元組</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>download {names} from {where} by hand into one folder and run `acgdesk models import {id} FOLDER`</source>
+            <translation>從 {where} 手動下載 {names} 到同一個資料夾，然後執行 `acgdesk models import {id} FOLDER`</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>; or {hint}</source>
+            <translation>；也可以{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{problem}; the corrupt file was deleted: run again to retry</source>
+            <translation>{problem}；損壞的檔案已刪除：請再次執行以重試</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: {problem}. Nothing was installed</source>
+            <translation>{url}：{problem}。未安裝任何內容</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>set</source>
+            <translation>已設定</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>not set</source>
+            <translation>未設定</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: the hub offers {size} bytes but {expected} were expected; the file on the hub has changed or the repository is wrong</source>
+            <translation>{url}：Hub 提供的是 {size} 位元組，但應為 {expected} 位元組；Hub 上的檔案已變更，或儲存庫有誤</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: SHA-256 mismatch: the hub publishes {etag}, the pinned digest is {pinned}; the file on the hub has changed</source>
+            <translation>{url}：SHA-256 不一致：Hub 公布的是 {etag}，固定的雜湊值為 {pinned}；Hub 上的檔案已變更</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: HTTP {status}: access denied. The model may be gated or private: accept its terms on its page at {endpoint}, then run `hf auth login` or set {env}=&lt;token&gt; ({env} is {token}){hint}</source>
+            <translation>{url}：HTTP {status}：拒絕存取。該模型可能需要授權存取或是私人的：請先在 {endpoint} 上的模型頁面同意其條款，再執行 `hf auth login` 或設定 {env}=&lt;token&gt;（{env} {token}）{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: HTTP 404 not found: the repository, revision or file name may have changed (check the model's page){hint}</source>
+            <translation>{url}：HTTP 404 找不到：儲存庫、版本或檔名可能已變更（請查看模型頁面）{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: HF_HUB_OFFLINE is set and the file is not in the Hugging Face cache ({cache}). No network? A mirror can be set with HF_ENDPOINT or `acgdesk config hub_endpoint URL`{hint}</source>
+            <translation>{url}：已設定 HF_HUB_OFFLINE，而 Hugging Face 快取（{cache}）中沒有該檔案。沒有網路？可以用 HF_ENDPOINT 或 `acgdesk config hub_endpoint URL` 設定鏡像{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: cannot reach {endpoint} and the file is not in the Hugging Face cache ({cache}). No network? A mirror can be set with HF_ENDPOINT or `acgdesk config hub_endpoint URL`{hint}</source>
+            <translation>{url}：無法連線 {endpoint}，而 Hugging Face 快取（{cache}）中沒有該檔案。沒有網路？可以用 HF_ENDPOINT 或 `acgdesk config hub_endpoint URL` 設定鏡像{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: HTTP {status}: {detail}{hint}</source>
+            <translation>{url}：HTTP {status}：{detail}{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>cannot reach {endpoint} for {url} ({kind}: {detail}). No network, or a proxy is needed? A mirror can be set with HF_ENDPOINT or `acgdesk config hub_endpoint URL`{hint}</source>
+            <translation>無法連線 {endpoint} 取得 {url}（{kind}: {detail}）。沒有網路，或者需要代理伺服器？可以用 HF_ENDPOINT 或 `acgdesk config hub_endpoint URL` 設定鏡像{hint}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/core_errors_models.py" />
+            <source>{url}: download failed ({kind}: {detail}){hint}</source>
+            <translation>{url}：下載失敗（{kind}: {detail}）{hint}</translation>
         </message>
     </context>
     <context>
@@ -3717,6 +4269,199 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
             <location filename="../../acgdesk/gui/dataset/form.py" />
             <source>explicit</source>
             <translation>露骨</translation>
+        </message>
+    </context>
+    <context>
+        <name>file_errors</name>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>the file is empty (0 bytes)</source>
+            <translation>檔案是空的（0 位元組）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>the file is truncated: {detail}</source>
+            <translation>檔案不完整（被截斷）：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>the image data is corrupt: {detail}</source>
+            <translation>影像資料已損毀：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>looks like {format} but the header is damaged</source>
+            <translation>看起來是 {format}，但檔頭已損毀</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>header declares an empty size {size}</source>
+            <translation>檔頭宣告的尺寸為空：{size}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>{format} images are not supported</source>
+            <translation>不支援 {format} 影像</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>{format} files are not supported</source>
+            <translation>不支援 {format} 檔案</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>not an image format acgdesk can read</source>
+            <translation>不是 acgdesk 能讀取的影像格式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>this image variant is not supported: {detail}</source>
+            <translation>不支援這種影像變體：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>ran out of memory while decoding</source>
+            <translation>解碼時記憶體不足</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>image is too large to decode safely: {detail}</source>
+            <translation>影像過大，無法安全解碼：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>{size} = {pixels} pixels exceeds the decoding limit of {limit} pixels (raise it with --max-pixels if this image is real)</source>
+            <translation>{size} = {pixels} 像素，超過解碼上限 {limit} 像素（如果這張圖確實如此，可用 --max-pixels 提高上限）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>{size} is {pixels} pixels; upscaling is limited to {limit} input pixels</source>
+            <translation>{size} 為 {pixels} 像素；放大的輸入上限為 {limit} 像素</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>animated {format} ({frames} frames) is not upscaled: only still images are; export the frame you want as a still image first</source>
+            <translation>動態 {format}（{frames} 影格）不會被放大：只能放大靜態影像；請先把需要的那一格匯出為靜態影像</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>the file changed while it was being read (still being written?)</source>
+            <translation>讀取期間檔案發生了變化（還在寫入中？）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>the file disappeared before it could be read</source>
+            <translation>檔案在讀取前消失了</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>permission denied: acgdesk may not read this file</source>
+            <translation>權限不足：acgdesk 無權讀取此檔案</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>this is a directory, not a file</source>
+            <translation>這是資料夾，不是檔案</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>symbolic link loop</source>
+            <translation>符號連結循環</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>read error: {detail}</source>
+            <translation>讀取錯誤：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>file not found: {path}</source>
+            <translation>找不到檔案：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>permission denied: {path}</source>
+            <translation>權限不足：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>not a file: {path}</source>
+            <translation>不是檔案：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>not an image Pillow can read: {path}</source>
+            <translation>不是 Pillow 能讀取的影像：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>cannot decode {name}: {detail}</source>
+            <translation>無法解碼 {name}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>The file is empty</source>
+            <translation>檔案是空的</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>The file is truncated</source>
+            <translation>檔案不完整（被截斷）</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>The image data is damaged</source>
+            <translation>影像資料已損毀</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>This format is not supported</source>
+            <translation>不支援此格式</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>The image is too large</source>
+            <translation>影像過大</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>No permission to read the file</source>
+            <translation>無權讀取此檔案</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>The file is gone</source>
+            <translation>檔案已不存在</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>The file changed while it was read</source>
+            <translation>讀取期間檔案發生了變化</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>A symbolic link loop</source>
+            <translation>符號連結循環</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>Not a file</source>
+            <translation>不是檔案</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>A read error</source>
+            <translation>讀取錯誤</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>An internal error</source>
+            <translation>內部錯誤</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/file_errors.py" />
+            <source>{headline}: {message}</source>
+            <translation>{headline}：{message}</translation>
         </message>
     </context>
     <context>

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.curate import album_query
 from acgdesk.gui.grid_model import IDS_MIME, ids_from_mime
 from acgdesk.gui.i18n import number
@@ -73,7 +74,7 @@ def load_albums(lib: Any) -> tuple[list[AlbumRow], Any]:
         except (ImportError, AttributeError):  # a core whose taste score is not there yet
             taste = None
         except Exception as exc:  # shown in the tooltip, never fatal
-            taste = {"error": str(exc)}
+            taste = {"error": error_text(exc)}
     return rows, taste
 
 

@@ -262,7 +262,7 @@ class BatchActions(QObject):
 
     def _planned(self, scope: Scope, mode: str, dest: str, plan, error) -> None:
         if error is not None:
-            self.c.say(tr("Cannot do that: {e}").format(e=error))
+            self.c.say(tr("Cannot do that: {e}").format(e=error_text(error)))
             return
         if not plan_items(plan):
             self.c.say(tr("Nothing to move or copy"))
@@ -289,7 +289,7 @@ class BatchActions(QObject):
 
     def _trash_listed(self, scope: Scope, result, error) -> None:
         if error is not None:
-            self.c.say(str(error))
+            self.c.say(error_text(error))
             return
         ids, paths = result
         if not ids or not self.confirm(trash_dialog(paths, self.window)):

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolButton
 
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.curate.album_order import AlbumOrder
 from acgdesk.gui.curate.albums_panel import TASTE_QUERY, AlbumsPanel, taste_summary
 from acgdesk.gui.curate.batch_actions import BatchActions
@@ -237,7 +238,7 @@ class Curation(QObject):
 
     def _acted(self, done, error, albums: bool) -> None:
         if error is not None:
-            self.say(tr("Could not do that: {e}").format(e=error))
+            self.say(tr("Could not do that: {e}").format(e=error_text(error)))
             return
         if done is not None and hasattr(done, "label"):
             self.say(action_text(done))
@@ -268,7 +269,7 @@ class Curation(QObject):
 
     def job_done(self, job: Job, result, error, *, files: bool) -> None:
         if error is not None:
-            self.say(tr("{what} failed: {e}").format(what=job.title, e=error))
+            self.say(tr("{what} failed: {e}").format(what=job.title, e=error_text(error)))
         elif job.cancel_token.cancelled:
             self.say(tr("{what}: cancelled").format(what=job.title))
         elif hasattr(result, "label"):
@@ -312,7 +313,7 @@ class Curation(QObject):
 
     def _taste_done(self, result, error) -> None:
         if error is not None:
-            self.say(tr("Could not learn your taste: {e}").format(e=error))
+            self.say(tr("Could not learn your taste: {e}").format(e=error_text(error)))
         else:
             self.say(tr("Taste: {what}").format(what=taste_summary(result) or tr("learnt again")))
         self.albums.reload()

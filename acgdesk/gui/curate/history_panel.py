@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.curate.history_labels import action_text
 
 HISTORY_LIMIT = 100  # the menu needs the newest done and the oldest undone; the dialog lists these
@@ -134,7 +135,9 @@ class UndoActions(QObject):
         self._busy = False
         if error is not None:
             self.failed.emit(
-                (self.tr("Could not redo: {e}") if redo else self.tr("Could not undo: {e}")).format(e=error)
+                (self.tr("Could not redo: {e}") if redo else self.tr("Could not undo: {e}")).format(
+                    e=error_text(error)
+                )
             )
             self.refresh()
             return

@@ -23,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.curate.marks_cache import MarkCache, read_marks
 from acgdesk.gui.curate.scope import Scope
 
@@ -107,7 +108,7 @@ class Marker(QObject):
 
     def _written(self, result, error) -> None:
         if error is not None:
-            self.failed.emit(tr("Could not mark: {e}").format(e=error))
+            self.failed.emit(tr("Could not mark: {e}").format(e=error_text(error)))
             return
         done, ids, marks = result
         if marks is None:

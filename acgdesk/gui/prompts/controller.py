@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QSplitter
 
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.i18n import number
 from acgdesk.gui.jobs import Job
 from acgdesk.gui.prompts.facets_panel import FacetsPanel
@@ -176,7 +177,7 @@ class PromptTools(QObject):
 
     def _exported(self, path: str, result, error) -> None:
         if error is not None:
-            self.say(tr("Export failed: {e}").format(e=error))
+            self.say(tr("Export failed: {e}").format(e=error_text(error)))
         elif result is not None:
             self.say(tr("{n} prompts written to {path}").format(n=result["written"], path=path))
         self.export_finished.emit(result, error)

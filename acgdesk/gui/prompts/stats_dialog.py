@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.i18n import number
 
 TOP = 100
@@ -77,7 +78,7 @@ class PromptStatsDialog(QDialog):
 
     def _show(self, stats, error) -> None:
         if error is not None:
-            self.summary.setText(self.tr("Could not count the prompts: {e}").format(e=error))
+            self.summary.setText(self.tr("Could not count the prompts: {e}").format(e=error_text(error)))
             return
         self.stats = stats
         self.summary.setText(

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from acgdesk.core.genparams import GenerationDiff
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.view.compare_canvas import (
     BACKGROUND,
     MAX_PIXEL_SCALE,
@@ -223,7 +224,7 @@ class CompareDialog(QDialog):
         if self._closed:
             return
         if error is not None or result is None:
-            message = self.tr("Could not read these files: {e}").format(e=error)
+            message = self.tr("Could not read these files: {e}").format(e=error_text(error))
             self.diff_panel.setPlainText(message)
             for canvas in self.canvases():
                 canvas.set_message(message)
@@ -258,7 +259,9 @@ class CompareDialog(QDialog):
             return
         canvas = self.panes[index].canvas
         if error is not None or picture is None or picture[0].isNull():
-            text = self.tr("Cannot show this image: {e}").format(e=error or self.tr("no pixels"))
+            text = self.tr("Cannot show this image: {e}").format(
+                e=error_text(error) if error else self.tr("no pixels")
+            )
             canvas.set_message(text)
             if index < 2:
                 self.swipe.set_message(text)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.threads import TaskRunner
 from acgdesk.gui.view.image_source import qimage_from_pil
 
@@ -149,7 +150,7 @@ class ExportActions(QObject):
 
         def done(result, error) -> None:
             if error is not None:
-                self.failed.emit(str(error))
+                self.failed.emit(error_text(error))
             else:
                 then(result)
 
@@ -206,7 +207,7 @@ class ExportActions(QObject):
 
         def done(result, error) -> None:
             if error is not None:
-                self.failed.emit(self.tr("Could not copy the image: {e}").format(e=error))
+                self.failed.emit(self.tr("Could not copy the image: {e}").format(e=error_text(error)))
                 return
             self._to_clipboard(file_id, *result)
 

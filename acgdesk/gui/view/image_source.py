@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QImage
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.threads import TaskRunner
 
 FIT = "fit"  # decoded to fit the screen
@@ -261,7 +262,7 @@ class PictureLoader(QObject):
                 )
             return
         if error is not None:  # not a decoding failure (those come as a Picture with an error)
-            picture = Picture(key[0], key[1], error=str(error) or type(error).__name__)
+            picture = Picture(key[0], key[1], error=error_text(error) or type(error).__name__)
         assert picture is not None
         self.decodes += 1
         if picture.error is None:  # failures are not kept: the file may be fixed or finish copying
@@ -286,4 +287,4 @@ class PictureLoader(QObject):
             message = QCoreApplication.translate("PictureLoader", "not enough memory to decode this picture")
             return Picture(file_id, level, error=message)
         except Exception as exc:  # ImageFileError, LibraryError: shown instead of the picture
-            return Picture(file_id, level, error=str(exc) or type(exc).__name__)
+            return Picture(file_id, level, error=error_text(exc) or type(exc).__name__)

@@ -18,7 +18,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from acgdesk.gui.backend import LibraryBackend
+from acgdesk.gui.core_errors import error_text
 from acgdesk.gui.detail_panel import CATEGORY_ORDER, human_size
+from acgdesk.gui.file_errors import file_error_text
 
 KEPT = 200  # answers kept, by file id
 MAX_TAGS = 30  # per category
@@ -65,7 +67,7 @@ def info_html(info: dict[str, Any], tr: Callable[[str], str]) -> str:
             parts.append(f"{esc(label)}: {esc(short)}")
     if info.get("error"):
         label = tr("Error")
-        parts.append(f"{esc(label)}: {esc(info['error'])}")
+        parts.append(f"{esc(label)}: {esc(file_error_text(info.get('error_kind'), info['error']))}")
     return "<br>".join(parts)
 
 
@@ -124,7 +126,9 @@ class InfoOverlay(QLabel):
     def _answered(self, asked: int, file_id: int, info: dict[str, Any] | None, error: Any) -> None:
         if error is not None or info is None:
             text = html.escape(
-                self.tr("No information: {e}").format(e=error or self.tr("not in the library"))
+                self.tr("No information: {e}").format(
+                    e=error_text(error) if error else self.tr("not in the library")
+                )
             )
         else:
             text = info_html(info, self.tr)
