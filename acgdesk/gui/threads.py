@@ -14,6 +14,7 @@ import os
 import threading
 import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -98,6 +99,29 @@ def describe_call(fn: Callable[..., Any], depth: int = 2) -> str:
     return here
 
 
+@dataclass
+class _Retired:
+    """The pool of a runner freed while calls still ran in it, kept until they end."""
+
+    name: str
+    pool: QThreadPool
+    relay: _Relay
+    running: dict[int, str]
+
+
+# Freeing a QThreadPool waits for its running calls, under whatever freed it (the garbage collector,
+# in the middle of anything). A runner freed while busy leaves its pool here instead; pools whose
+# calls have ended are let go the next time a runner is made or :func:`retired_busy` is asked.
+_retired: list[_Retired] = []
+
+
+def retired_busy() -> list[str]:
+    """Calls still running in the pools of freed runners (``name: where``); lets the idle ones go."""
+    busy = [r for r in _retired if r.pool.activeThreadCount() > 0]
+    _retired[:] = busy
+    return [f"{r.name}: {', '.join(sorted(r.running.values())) or '(starting)'}" for r in busy]
+
+
 class TaskRunner:
     """A named pool of worker threads. ``threads`` bounds parallelism (1 = a serial queue)."""
 
@@ -118,6 +142,16 @@ class TaskRunner:
         self.submitted = 0
         self._running: dict[int, str] = {}  # task id -> where its call was written, while it runs
         TaskRunner.instances.add(self)
+        if _retired:
+            retired_busy()
+
+    def __del__(self) -> None:
+        pool = getattr(self, "pool", None)
+        try:
+            if pool is not None and pool.activeThreadCount() > 0:
+                _retired.append(_Retired(self.name, pool, self._relay, self._running))
+        except RuntimeError:  # the interpreter or Qt is shutting down: nothing left to keep
+            pass
 
     def submit(self, fn: Callable[[], Any], callback: Callback | None = None) -> None:
         """Run ``fn()`` on a worker; ``callback(result, error)`` then runs in the GUI thread."""

@@ -54,17 +54,40 @@ def isolated_qsettings(tmp_path_factory):
 @pytest.fixture(autouse=True)
 def no_calls_left_running():
     """After each GUI test (its window closed), no background call of any task runner is still
-    running. A runner's thread pool waits for its running calls when it is destroyed, so a call left
-    running (stuck on a lock, a queue, a join) would stall a later test at whatever moment the
-    garbage collector frees the old window: the hang would show up far from its cause."""
-    from acgdesk.gui.threads import TaskRunner
+    running, in a live runner or in one already freed. A call left running (stuck on a lock, a
+    queue, a join) would otherwise stall the run wherever its pool is finally freed, far from the
+    test that left it."""
+    from acgdesk.gui import threads
 
     yield
     stuck = []
-    for runner in list(TaskRunner.instances):
-        if not runner.sync and not runner.wait(20_000):
+    for runner in list(threads.TaskRunner.instances):
+        if not runner.sync and id(runner.pool) not in _REPORTED and not runner.wait(20_000):
             stuck.append(f"{runner.name}: {', '.join(runner.running()) or '(queued calls)'}")
+            _REPORTED.add(id(runner.pool))
+    for retired in list(threads._retired):
+        if id(retired.pool) not in _REPORTED and not retired.pool.waitForDone(20_000):
+            stuck.append(f"{retired.name}: {', '.join(sorted(retired.running.values())) or '(starting)'}")
+            _REPORTED.add(id(retired.pool))
+    threads.retired_busy()  # lets the pools whose calls ended go
     assert not stuck, "background calls still running 20 s after the test: " + "; ".join(stuck)
+
+
+_REPORTED: set[int] = set()  # pools already reported stuck: one failure each, not one per later test
+
+
+def pytest_unconfigure(config):
+    """A call still stuck at the end would hang the interpreter's own clean-up (freeing its pool
+    waits for it) after the report: end the process with a failure instead (the test that left it
+    has already failed and said what it was)."""
+    from acgdesk.gui import threads
+
+    if threads.retired_busy() or any(r.active() for r in list(threads.TaskRunner.instances)):
+        import sys
+
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(1)
 
 
 @pytest.fixture(autouse=True)

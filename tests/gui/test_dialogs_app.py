@@ -181,3 +181,32 @@ def test_a_call_left_running_is_named_by_where_it_was_written(qtbot):
     finally:
         release.set()
     assert runner.wait(10_000) and runner.running() == []
+
+
+def test_freeing_a_busy_runner_does_not_wait_for_its_call(qtbot):
+    """Freeing a QThreadPool waits for its running calls: a runner freed while busy hands its pool
+    to threads._retired instead, so whoever freed it (the garbage collector, anywhere) goes on."""
+    import gc
+    import threading
+    import time
+
+    from acgdesk.gui import threads
+
+    release, started = threading.Event(), threading.Event()
+    runner = threads.TaskRunner("probe-freed", 1)
+
+    def held():
+        started.set()
+        release.wait(30)
+
+    runner.submit(lambda: held())
+    assert started.wait(10)
+    t0 = time.monotonic()
+    del runner
+    gc.collect()
+    assert time.monotonic() - t0 < 2  # not the 30 s the call could take
+    assert any(b.startswith("probe-freed: test_dialogs_app.py:") for b in threads.retired_busy())
+    release.set()
+    qtbot.waitUntil(
+        lambda: not any(b.startswith("probe-freed") for b in threads.retired_busy()), timeout=10_000
+    )
