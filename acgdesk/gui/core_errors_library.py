@@ -70,7 +70,8 @@ ALBUM: dict[str, Say] = {
     ),
 }
 
-# acgdesk/search/service.py; model ids are put in as they are, a task ("tagger") as the window words it
+# acgdesk/search/service.py and image_search.py; model ids are put in as they are, a task ("tagger")
+# as the window words it
 SEARCH: dict[str, Say] = {
     "not_text_encoder": lambda p: tr("{model} is a {task} model, not a text encoder").format(
         model=p["model"], task=task_text(p["task"])

@@ -49,7 +49,7 @@ SCANS = [
         6,
     ),
     (ALBUM, ["db/albums.py"], {"AlbumError"}, 13),
-    (SEARCH, ["search/service.py"], {"SearchError"}, 10),
+    (SEARCH, ["search/service.py", "search/image_search.py"], {"SearchError"}, 10),
     (
         VECTORS,
         ["vectors/manager.py", "vectors/hnsw_index.py"],
