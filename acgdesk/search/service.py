@@ -4,9 +4,8 @@
 words), semantic text search (a CLIP text tower when a CLIP model's image vectors are in the library,
 else offline MiniLM over tags, prompts and names), similar-image search (from a library file, an
 external file or raw bytes; never added to the library; :mod:`acgdesk.search.image_search`),
-duplicates and tag completion. It reads the
-database and the vector caches only; :meth:`SearchService.update` (run after indexing) computes the
-text vectors it needs.
+duplicates and tag completion. It reads the database and the vector caches only;
+:meth:`SearchService.update` (run after indexing) computes the text vectors it needs.
 
 Ranking with a filter: the filter's ``ok`` file ids come from SQL and only those are ranked (the
 vector layer ranks exactly from the memory-mapped matrix, or with the HNSW filter for huge sets).
