@@ -214,9 +214,11 @@ def _passing_trouble(conn, outcome: Outcome) -> bool:
         return False
     job = outcome.job
     row = placed_file(conn, job.fs_path)
-    if row is None or row.status != "ok" or not row.content_hash:
+    # A missing row counts too (found by the 10,000-operation burst): its content went elsewhere and
+    # a passing stranger vanished from its name; the error would wipe the hash it is found again by.
+    if row is None or row.status not in ("ok", "missing") or not row.content_hash:
         return False  # nothing sound to keep: the error is recorded (and retried: it is transient)
-    if file_gone(row):
+    if row.status == "ok" and file_gone(row):
         mark_missing(conn, [row.id])
     return True
 

@@ -377,3 +377,39 @@ def test_content_moved_away_and_replaced_by_new_bytes_keeps_its_row_wherever_it_
     assert files["a.png"]["id"] != before["id"] and files["a.png"]["status"] == "ok"
     assert ("mine", "user") in {(t["name"], t["source"]) for t in lib.show(before["id"])["tags"]}
     assert "mine" not in {t["name"] for t in lib.show(files["a.png"]["id"])["tags"]}
+
+
+def test_a_stranger_vanishing_mid_read_at_a_missing_rows_name_keeps_that_rows_hash(
+    tmp_path, lib, make_art, monkeypatch
+):
+    """The 10,000-operation watcher burst (seed 16, traced): a swap across two folders left a row
+    missing at one name; another file, moved onto that name, was moved on again while it was read.
+    Its "vanished" error was written onto the missing row, wiping the content hash, so when the row's
+    content was found at its new name (by size and mtime, unhashed), the row came back 'ok' with no
+    hash, for good. A file that vanished while read says nothing about the row at its name."""
+    art, away = tmp_path / "art", tmp_path / "away"
+    away.mkdir()
+    a = make_art(art / "a.png", seed=1)
+    lib.index([art])
+    lib.add_tags(str(a), ["mine"])
+    before = by_name(lib)["a.png"]
+    os.rename(a, away / "a.png")  # the content leaves where the library cannot see it
+    lib.index([art])
+    assert by_name(lib)["a.png"]["status"] == "missing"
+    make_art(art / "a.png", seed=2)  # a stranger takes the name...
+    real = ingest._read_and_hash
+
+    def moved_on_while_read(fs_path, limit):
+        os.rename(fs_path, away / "stranger.png")  # ...and is moved on while it is read
+        return real(fs_path, limit)
+
+    monkeypatch.setattr(ingest, "_read_and_hash", moved_on_while_read)
+    lib.index([art])
+    monkeypatch.undo()
+    row = rows(lib, "SELECT status, content_hash FROM files WHERE id = ?", (before["id"],))[0]
+    assert row == ("missing", before["content_hash"])
+    os.rename(away / "a.png", art / "b.png")  # the content comes back under another name
+    lib.index([art])
+    files = by_name(lib)
+    assert files["b.png"]["id"] == before["id"] and files["b.png"]["content_hash"] == before["content_hash"]
+    assert ("mine", "user") in {(t["name"], t["source"]) for t in lib.show(before["id"])["tags"]}
