@@ -224,7 +224,7 @@ FAMILIES: dict[str, dict[str, Say]] = {
     "LibraryError": LIBRARY,  # acgdesk.core.errors (and DatabaseTooNewError)
     "AlbumError": ALBUM,  # acgdesk.db.albums
     "SearchError": SEARCH,  # acgdesk.search.service
-    "IndexFileError": VECTORS,  # acgdesk.vectors.hnsw_index
+    "IndexFileError": VECTORS,  # acgdesk.vectors.hnsw_file
     "NoVectorsError": VECTORS,  # acgdesk.vectors.manager
     "FileOpsError": FILE_OPS,  # acgdesk.curate.file_actions
     "TrashError": FILE_OPS,  # acgdesk.curate.trash

@@ -21,8 +21,8 @@ Persistence: :meth:`HnswIndex.save` writes the graph to a temporary file and mov
 with ``os.replace``, then does the same for a JSON manifest beside it (``<name>.json``) holding the
 model, dimension, counts, the database generation the graph was built from, the parameters, the
 labels of marked elements and a BLAKE3 checksum and size of the graph file. :meth:`HnswIndex.load`
-checks all of it before hnswlib reads a byte (a damaged graph could crash hnswlib, not just fail)
-and raises :class:`IndexCorruptError` or :class:`IndexMismatchError`.
+checks all of it before hnswlib reads a byte (a damaged graph could crash hnswlib, not just fail;
+:mod:`acgdesk.vectors.hnsw_file`) and raises :class:`IndexCorruptError` or :class:`IndexMismatchError`.
 
 Not thread-safe: callers serialise access (``VectorIndexManager`` holds a lock).
 """
@@ -38,31 +38,26 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import blake3
 import hnswlib
 import numpy as np
 
-from acgdesk.core.errors import AcgdeskError
 from acgdesk.vectors.exact import Hit, ids_not_in, normalise, unique_ids, unit_query
+from acgdesk.vectors.hnsw_file import (  # noqa: F401  (the errors are this module's API too)
+    FORMAT,
+    SPACE,
+    IndexCorruptError,
+    IndexFileError,
+    IndexMismatchError,
+    check_saved,
+    file_checksum,
+    manifest_path,
+    read_manifest,
+)
 
-FORMAT = 1
-SPACE = "ip"
 MIN_CAPACITY = 1024
 # File ids index a bitmap of live labels (one byte per id up to the largest); SQLite assigns ids
 # sequentially, so the bitmap is about one byte per file ever added.
 MAX_LABEL = (1 << 31) - 1
-
-
-class IndexFileError(AcgdeskError):
-    """An index file cannot be used; the database still holds every vector, so rebuild it."""
-
-
-class IndexCorruptError(IndexFileError):
-    """The index file or its manifest is damaged, truncated or does not match its checksum."""
-
-
-class IndexMismatchError(IndexFileError):
-    """The index file is intact but was built for another model, dimension or file format."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,16 +78,6 @@ class HnswParams:
 
     def ef_for(self, k: int, *, filtered: bool = False) -> int:
         return max(self.ef_min_filtered if filtered else self.ef_min, self.ef_per_k * k, k)
-
-
-def manifest_path(index_path: Path) -> Path:
-    return index_path.with_name(index_path.name + ".json")
-
-
-def file_checksum(path: Path) -> str:
-    hasher = blake3.blake3(max_threads=blake3.blake3.AUTO)
-    hasher.update_mmap(path)
-    return hasher.hexdigest()
 
 
 def _fsync(path: Path) -> None:
@@ -424,24 +409,7 @@ class HnswIndex:
     @staticmethod
     def read_manifest(path: str | os.PathLike[str]) -> dict[str, Any]:
         """The manifest beside the graph at ``path``; FileNotFoundError when either is missing."""
-        target = Path(path)
-        if not target.exists():
-            raise FileNotFoundError(target)
-        try:
-            manifest = json.loads(manifest_path(target).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise
-        except (OSError, ValueError) as exc:
-            p = {"path": str(manifest_path(target)), "detail": str(exc)}
-            raise IndexCorruptError(
-                "unreadable index manifest {path}: {detail}".format(**p), key="manifest_unreadable", params=p
-            ) from exc
-        if not isinstance(manifest, dict):
-            p = {"path": str(manifest_path(target))}
-            raise IndexCorruptError(
-                "index manifest {path} is not an object".format(**p), key="manifest_not_object", params=p
-            )
-        return manifest
+        return read_manifest(path)
 
     @classmethod
     def load(
@@ -462,84 +430,34 @@ class HnswIndex:
         or :class:`IndexMismatchError` (another model, dimension or format than expected).
         """
         target = Path(path)
-        manifest = cls.read_manifest(target)
-        try:
-            fmt = int(manifest["format"])
-            m_model = str(manifest["model"])
-            m_dim = int(manifest["dim"])
-            space = str(manifest["space"])
-            built_with = {
-                "M": int(manifest["params"]["M"]),
-                "ef_construction": int(manifest["params"]["ef_construction"]),
-            }
-            count = int(manifest["count"])
-            elements = int(manifest["elements"])
-            generation = int(manifest["generation"])
-            deleted_ids = np.asarray(manifest["deleted_ids"], dtype=np.int64)
-            size = int(manifest["size"])
-            checksum = str(manifest["checksum"])
-            extra = dict(manifest.get("extra") or {})
-        except (KeyError, TypeError, ValueError) as exc:
-            p = {"path": str(manifest_path(target)), "detail": repr(exc)}
-            raise IndexCorruptError(
-                "index manifest {path} is incomplete: {detail}".format(**p),
-                key="manifest_incomplete",
-                params=p,
-            ) from exc
-        where = {"path": str(target)}
-        if fmt != FORMAT or space != SPACE:
-            raise IndexMismatchError(
-                f"{target} has format {fmt}/{space}, expected {FORMAT}/{SPACE}",
-                key="wrong_format",
-                params={**where, "found": f"{fmt}/{space}", "expected": f"{FORMAT}/{SPACE}"},
-            )
-        if model is not None and m_model != model:
-            raise IndexMismatchError(
-                f"{target} was built for model {m_model!r}, not {model!r}",
-                key="wrong_model",
-                params={**where, "found": m_model, "expected": model},
-            )
-        if dim is not None and m_dim != dim:
-            raise IndexMismatchError(
-                f"{target} has dimension {m_dim}, the vectors have {dim}",
-                key="wrong_dimension",
-                params={**where, "found": m_dim, "expected": dim},
-            )
-        actual_size = target.stat().st_size
-        if actual_size != size:
-            raise IndexCorruptError(
-                f"{target} is {actual_size} bytes, its manifest says {size}",
-                key="wrong_size",
-                params={**where, "size": actual_size, "expected": size},
-            )
-        if "blake3:" + file_checksum(target) != checksum:
-            raise IndexCorruptError(
-                f"{target} does not match the checksum in its manifest", key="bad_checksum", params=where
-            )
-        graph = hnswlib.Index(space=SPACE, dim=m_dim)
+        saved = check_saved(target, model=model, dim=dim)
+        graph = hnswlib.Index(space=SPACE, dim=saved.dim)
         try:
             graph.load_index(str(target), max_elements=0, allow_replace_deleted=True)
         except (RuntimeError, ValueError, MemoryError) as exc:
             raise IndexCorruptError(
                 f"hnswlib cannot read {target}: {exc}",
                 key="unreadable_graph",
-                params={**where, "detail": str(exc)},
+                params={"path": str(target), "detail": str(exc)},
             ) from exc
         present = np.asarray(graph.get_ids_list(), dtype=np.int64)
+        deleted_ids, count = saved.deleted_ids, saved.count
         if (
-            graph.get_current_count() != elements
-            or present.size != elements
-            or elements - deleted_ids.size != count
-            or built_with["M"] != graph.M
+            graph.get_current_count() != saved.elements
+            or present.size != saved.elements
+            or saved.elements - deleted_ids.size != count
+            or saved.built_with["M"] != graph.M
             or ids_not_in(deleted_ids, present).size
         ):
             raise IndexCorruptError(
-                f"{target} does not hold what its manifest describes", key="contents_mismatch", params=where
+                f"{target} does not hold what its manifest describes",
+                key="contents_mismatch",
+                params={"path": str(target)},
             )
         index = cls.__new__(cls)
-        index.params = replace(params or HnswParams(), **built_with)
-        index._setup(graph, model=m_model, generation=generation, num_threads=num_threads)
-        index.extra = extra
+        index.params = replace(params or HnswParams(), **saved.built_with)
+        index._setup(graph, model=saved.model, generation=saved.generation, num_threads=num_threads)
+        index.extra = saved.extra
         index._live = np.zeros(0, dtype=bool)
         index._present = np.zeros(0, dtype=bool)
         index._live_count = 0

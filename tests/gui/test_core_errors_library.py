@@ -52,7 +52,7 @@ SCANS = [
     (SEARCH, ["search/service.py", "search/image_search.py"], {"SearchError"}, 10),
     (
         VECTORS,
-        ["vectors/manager.py", "vectors/hnsw_index.py"],
+        ["vectors/manager.py", "vectors/hnsw_index.py", "vectors/hnsw_file.py"],
         {"NoVectorsError", "IndexCorruptError", "IndexMismatchError", "IndexFileError"},
         11,
     ),
