@@ -10,7 +10,7 @@ import functools
 import json
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,21 +44,21 @@ from acgdesk.db.settings import get_setting, set_setting
 from acgdesk.imaging.thumbnails import sweep_temporary_files, thumbnail_path
 from acgdesk.library.browsing import Browsing
 from acgdesk.library.datasets import Datasets
+from acgdesk.library.searching import Searching
 from acgdesk.library.sidecars import Sidecars
+from acgdesk.library.upscaling import Upscaling
 from acgdesk.models.devices import RuntimePrefs
 from acgdesk.models.loader import DEFAULT_INDEX_MODELS, IdleReleaser, Loaded, load_image_model, specs_for
 from acgdesk.models.results import ImageModel
 from acgdesk.models.store import ModelNotInstalled, ModelStore
 from acgdesk.pipeline.engine import CancelToken
 from acgdesk.pipeline.progress import ProgressCallback
-from acgdesk.search.service import SearchResults, SearchService
+from acgdesk.search.service import SearchService
 
-if TYPE_CHECKING:  # imported where used: a CLI query should not pay for watching or upscaling
+if TYPE_CHECKING:  # imported where used: a CLI query should not pay for watching
     from acgdesk.curate.actions import Curator
     from acgdesk.pipeline.indexer import FolderTarget, IndexReport
     from acgdesk.prompts.facets import GenerationCatalog
-    from acgdesk.search.duplicates import DuplicateGroup
-    from acgdesk.upscale import UpscaleEvent, UpscaleOptions, UpscaleQueue, UpscaleResult
     from acgdesk.watch import PruneReport, WatchConfig, Watcher
     from acgdesk.watch.events import EventCallback
 
@@ -96,7 +96,7 @@ class FolderInfo:
         return dict(self.__dict__)
 
 
-class Library(Browsing, Sidecars, Datasets):
+class Library(Browsing, Sidecars, Datasets, Searching, Upscaling):
     """An open library. Use as a context manager, or call :meth:`close`."""
 
     def __init__(self, root: Path, db: sqlite_utils.Database, settings: IndexSettings) -> None:
@@ -421,106 +421,6 @@ class Library(Browsing, Sidecars, Datasets):
         from acgdesk.prompts.facets import GenerationCatalog
 
         return GenerationCatalog(self.db, lambda text: self.search_service.compile(text))
-
-    @property
-    def search_service(self) -> SearchService:
-        """Semantic, similar-image and duplicate search over this library (created on first use)."""
-        if self._search is None:
-            self._search = SearchService(
-                self.db,
-                self.root / INDEX_DIR,
-                thresholds=self.display_thresholds,
-                model_store=lambda: self.model_store,
-            )
-        return self._search
-
-    def search(self, query: str, *, limit: int = 50, offset: int = 0) -> SearchResults:
-        """Files matching ``query`` (docs/query-language.md), best first; free words rank by meaning
-        (CLIP when installed and embedded, else MiniLM over tags, prompt and names). Each hit has
-        path, file id, score, ``method`` and ``why``. Raises QuerySyntaxError for a bad query."""
-        return self.search_service.search(query, limit=limit, offset=offset)
-
-    def similar(
-        self,
-        source: int | str | bytes | os.PathLike[str],
-        *,
-        query: str = "",
-        limit: int = 50,
-        model: str | None = None,
-    ) -> SearchResults:
-        """Files that look like ``source``: a file id, a path (in the library or not; never added) or
-        encoded image bytes (clipboard, drag and drop), among the files ``query`` matches."""
-        return self.search_service.similar(source, query=query, limit=limit, model=model)
-
-    def duplicates(self, query: str = "", **options: Any) -> list[DuplicateGroup]:
-        """Groups of exact and near copies (rotated and mirrored included) with a suggested keeper
-        and reasons; nothing is deleted. ``options``: max_distance, min_cosine, use_embeddings."""
-        return self.search_service.duplicates(query, **options)
-
-    def suggest_tags(self, prefix: str, limit: int = 10, *, by_meaning: int = 5) -> dict[str, Any]:
-        """Autocomplete: tags by prefix with counts, plus ``by_meaning`` tags closest in meaning."""
-        return self.search_service.complete(prefix, limit, by_meaning=by_meaning)
-
-    def update_search_data(self, cancel: CancelToken | None = None) -> dict[str, Any]:
-        """After indexing: embed new file names, prompts and tags for offline semantic search."""
-        return self.search_service.update(cancelled=(lambda: cancel.cancelled) if cancel else (lambda: False))
-
-    # -- upscaling (logic: acgdesk.upscale) ----------------------------------------------------------
-    def upscale_queue(self, *, on_event: Callable[[UpscaleEvent], None] | None = None) -> UpscaleQueue:
-        """A queue of Real-CUGAN upscales (worker thread, events) whose outputs join this library."""
-        from acgdesk.upscale import UpscaleQueue
-
-        return UpscaleQueue(on_event=on_event, on_output=self._register_upscale)
-
-    def upscale(
-        self,
-        paths: Sequence[str | os.PathLike[str]],
-        options: UpscaleOptions | None = None,
-        *,
-        on_event: Callable[[UpscaleEvent], None] | None = None,
-        cancel: CancelToken | None = None,
-    ) -> list[UpscaleResult]:
-        """Upscale each file into a new one (blocking); one result per path, in order."""
-        from acgdesk.upscale.jobs import run_all as run_upscales
-
-        with self.upscale_queue(on_event=on_event) as upscales:
-            return run_upscales(upscales, list(paths), options, cancel=cancel)
-
-    def derivation(self, ref: str | int) -> dict[str, Any]:
-        """What a file was made from (``derived_from``) and what was made from it (``derivatives``)."""
-        from acgdesk.upscale.links import derivatives_of, derived_from
-
-        file_id = self._file_id(ref)
-        return {
-            "derived_from": derived_from(self.db, file_id),
-            "derivatives": derivatives_of(self.db, file_id),
-        }
-
-    def _register_upscale(self, result: UpscaleResult) -> dict[str, Any]:
-        """Runs in the queue's worker thread, so on a connection of its own."""
-        assert result.output is not None
-        with Library.open(self.root, settings=self.settings) as lib:
-            out_folder = lib._ensure_folder(normalise_root(result.output.parent))
-            source = os.path.realpath(result.source)
-            from acgdesk.upscale.links import register_output
-
-            return register_output(
-                lib.db,
-                source=source,
-                output=os.path.realpath(result.output),
-                output_folder_id=out_folder.folder_id,
-                source_folder_id=lib._folder_of(source),
-                params={**result.options, "device": result.device},
-                settings=lib.settings,
-                thumbs_dir=lib.thumbs_dir,
-            )
-
-    def _folder_of(self, fs_path: str) -> int | None:
-        """The library folder holding ``fs_path``, without adding one."""
-        for f in files_db.list_folders(self.db):
-            if fs_path.startswith(f.fs_path.rstrip(os.sep) + os.sep):
-                return f.id
-        return None
 
     # -- reports -----------------------------------------------------------------------------------
     def status(self) -> dict[str, Any]:

@@ -45,7 +45,6 @@ import threading
 import time
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
 from itertools import chain
 from pathlib import Path
 
@@ -53,7 +52,8 @@ import numpy as np
 import sqlite_utils
 
 from acgdesk.core.errors import AcgdeskError
-from acgdesk.db.connection import connect, utcnow
+from acgdesk.db.connection import connect
+from acgdesk.db.embedding_marks import minus_seconds, watermark, watermark_intact
 from acgdesk.db.predictions import vector_generation
 from acgdesk.vectors.exact import (
     Hit,
@@ -97,42 +97,6 @@ def index_file_name(model: str) -> str:
     """A file name for ``model``'s index: readable, safe on every OS, unique per model id."""
     slug = re.sub(r"[^A-Za-z0-9._-]+", "_", model).strip("._-")[:64] or "model"
     return f"{slug}-{hashlib.sha256(model.encode()).hexdigest()[:10]}.hnsw"
-
-
-def _watermark(conn: sqlite3.Connection) -> dict[str, object]:
-    """The newest ``embeddings`` row (rowids are table-wide) and the time it was read."""
-    synced_at = utcnow()  # before the read: a row it misses was committed after this
-    row = conn.execute("SELECT rowid, file_id, model FROM embeddings ORDER BY rowid DESC LIMIT 1").fetchone()
-    if row is None:
-        return {"rowid": 0, "file_id": None, "model": None, "synced_at": synced_at}
-    return {"rowid": int(row[0]), "file_id": int(row[1]), "model": str(row[2]), "synced_at": synced_at}
-
-
-def _minus_seconds(stamp: object, seconds: float) -> str | None:
-    """An ``utcnow()`` timestamp moved back by ``seconds`` (None when it is not one)."""
-    try:
-        when = datetime.strptime(str(stamp), "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
-    except ValueError:
-        return None
-    return (when - timedelta(seconds=seconds)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def _watermark_intact(conn: sqlite3.Connection, mark: dict[str, object]) -> bool:
-    """Whether no rowid up to the watermark can have been handed out again since.
-
-    SQLite gives a new row ``max(rowid) + 1``, so a rowid at or below the watermark is reused only
-    after every row from the watermark up was deleted. While the watermark's row (its file id and
-    model) still exists at or above the watermark, that has not happened; a row re-embedded since
-    (``INSERT OR REPLACE``) only moved up.
-    """
-    rowid = int(mark.get("rowid") or 0)
-    if rowid == 0:
-        return True
-    row = conn.execute(
-        "SELECT rowid FROM embeddings WHERE file_id = ? AND model = ?",
-        (mark.get("file_id"), mark.get("model")),
-    ).fetchone()
-    return row is not None and int(row[0]) >= rowid
 
 
 class VectorIndexManager:
@@ -269,7 +233,7 @@ class VectorIndexManager:
         """A new index from every ``ok`` vector of ``model`` in SQLite, saved at once."""
         started = time.perf_counter()
         with self._snapshot():
-            mark = _watermark(self._conn)
+            mark = watermark(self._conn)
             generation = vector_generation(self._conn, model)
             dim = model_dim(self._conn, model)
             total = int(
@@ -320,10 +284,10 @@ class VectorIndexManager:
         if "rowid" not in old_mark:
             return False
         with self._snapshot():
-            new_mark = _watermark(self._conn)
+            new_mark = watermark(self._conn)
             generation = vector_generation(self._conn, model)
             dim = model_dim(self._conn, model)
-            intact = _watermark_intact(self._conn, old_mark)
+            intact = watermark_intact(self._conn, old_mark)
         if dim is not None and dim != index.dim:
             log.info("vectors of %s changed dimension (%d -> %d): rebuilding", model, index.dim, dim)
             return False
@@ -338,7 +302,7 @@ class VectorIndexManager:
                 # A row written since the last sync may have taken a rowid at or below the old
                 # watermark: it was written after the watermark row was deleted, so after the
                 # sync, and its created_at says so.
-                since = _minus_seconds(old_mark.get("synced_at"), CATCH_UP_SLACK_S)
+                since = minus_seconds(old_mark.get("synced_at"), CATCH_UP_SLACK_S)
                 if since is None:
                     return False
                 log.info(
