@@ -58,7 +58,7 @@ def _lower_priority_once() -> None:
 
 class _Task(QRunnable):
     def __init__(
-        self, relay: _Relay, fn: Callable[[], Any], callback: Callback | None, running: dict[int, str]
+        self, relay: _Relay, fn: Callable[[], Any], callback: Callback | None, running: dict[int, Callable]
     ) -> None:
         super().__init__()
         self.relay = relay
@@ -68,7 +68,7 @@ class _Task(QRunnable):
 
     def run(self) -> None:
         _lower_priority_once()
-        self.running[id(self)] = describe_call(self.fn)
+        self.running[id(self)] = self.fn  # described only when asked (this is every call's path)
         try:
             result, error = self.fn(), None
         except BaseException as exc:
@@ -106,7 +106,7 @@ class _Retired:
     name: str
     pool: QThreadPool
     relay: _Relay
-    running: dict[int, str]
+    running: dict[int, Callable]
 
 
 # Freeing a QThreadPool waits for its running calls, under whatever freed it (the garbage collector,
@@ -117,9 +117,13 @@ _retired: list[_Retired] = []
 
 def retired_busy() -> list[str]:
     """Calls still running in the pools of freed runners (``name: where``); lets the idle ones go."""
-    busy = [r for r in _retired if r.pool.activeThreadCount() > 0]
+    busy = [r for r in _retired if not r.pool.waitForDone(0)]
     _retired[:] = busy
-    return [f"{r.name}: {', '.join(sorted(r.running.values())) or '(starting)'}" for r in busy]
+    return [f"{r.name}: {', '.join(describe_running(r.running)) or '(queued calls)'}" for r in busy]
+
+
+def describe_running(running: dict[int, Callable]) -> list[str]:
+    return sorted(describe_call(fn) for fn in list(running.values()))
 
 
 class TaskRunner:
@@ -140,7 +144,7 @@ class TaskRunner:
         self._relay.done.connect(self._relay.deliver)
         self._lock = threading.Lock()
         self.submitted = 0
-        self._running: dict[int, str] = {}  # task id -> where its call was written, while it runs
+        self._running: dict[int, Callable] = {}  # task id -> its call, while it runs
         TaskRunner.instances.add(self)
         if _retired:
             retired_busy()
@@ -148,7 +152,7 @@ class TaskRunner:
     def __del__(self) -> None:
         pool = getattr(self, "pool", None)
         try:
-            if pool is not None and pool.activeThreadCount() > 0:
+            if pool is not None and not pool.waitForDone(0):  # calls running or queued
                 _retired.append(_Retired(self.name, pool, self._relay, self._running))
         except RuntimeError:  # the interpreter or Qt is shutting down: nothing left to keep
             pass
@@ -171,7 +175,7 @@ class TaskRunner:
 
     def running(self) -> list[str]:
         """The calls running now, by where they were written (for a close that timed out)."""
-        return sorted(self._running.values())
+        return describe_running(self._running)
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until every queued call finished (shutdown and tests only)."""

@@ -67,7 +67,9 @@ def no_calls_left_running():
             _REPORTED.add(id(runner.pool))
     for retired in list(threads._retired):
         if id(retired.pool) not in _REPORTED and not retired.pool.waitForDone(20_000):
-            stuck.append(f"{retired.name}: {', '.join(sorted(retired.running.values())) or '(starting)'}")
+            stuck.append(
+                f"{retired.name}: {', '.join(threads.describe_running(retired.running)) or '(queued)'}"
+            )
             _REPORTED.add(id(retired.pool))
     threads.retired_busy()  # lets the pools whose calls ended go
     assert not stuck, "background calls still running 20 s after the test: " + "; ".join(stuck)
