@@ -16,7 +16,6 @@ not know or for parts of another shape, the core's own message is shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -24,11 +23,10 @@ from PySide6.QtCore import QCoreApplication
 from acgdesk.gui import i18n
 from acgdesk.gui.core_errors_library import ALBUM, FILE_OPS, LIBRARY, SEARCH, VECTORS
 from acgdesk.gui.core_errors_models import DOWNLOAD, MODEL_STORE
+from acgdesk.gui.core_sentences import Say, say
 from acgdesk.gui.core_text import core_text
 from acgdesk.gui.file_errors import translated_file_error
 from acgdesk.search.query import QuerySyntaxError
-
-Say = Callable[[dict[str, Any]], str]
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -41,7 +39,7 @@ def _did_you_mean(p: dict[str, Any]) -> str:
 
 
 def _album_query(p: dict[str, Any]) -> str:
-    inner = _say(QUERY, p.get("error_key"), p.get("error_params") or {})
+    inner = say(QUERY, p.get("error_key"), p.get("error_params") or {})
     return tr("album: the smart album '{name}' has a query that does not parse: {error}").format(
         name=p["name"], error=p["error"] if inner is None else inner
     )
@@ -242,16 +240,6 @@ def family_of(exc: BaseException) -> dict[str, Say] | None:
     return None
 
 
-def _say(table: dict[str, Say], key: Any, params: dict[str, Any]) -> str | None:
-    say = table.get(key) if isinstance(key, str) else None
-    if say is None:
-        return None
-    try:
-        return say(dict(params))
-    except (KeyError, TypeError, ValueError, IndexError):  # parts missing or of another shape: a newer core
-        return None
-
-
 def translated(exc: BaseException) -> str | None:
     """The message of ``exc`` said through the catalogues (whatever the language); None when its key
     is unknown, its parts do not fit, or it has no key."""
@@ -261,7 +249,7 @@ def translated(exc: BaseException) -> str | None:
     table = family_of(exc)
     if table is None:
         return None
-    return _say(table, getattr(exc, "key", None), getattr(exc, "params", None) or {})
+    return say(table, getattr(exc, "key", None), getattr(exc, "params", None) or {})
 
 
 def message_text(exc: BaseException) -> str:

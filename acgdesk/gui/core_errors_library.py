@@ -7,14 +7,10 @@ quotes with ``repr`` (albums, models) are quoted the same way here, so the Engli
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication
 
+from acgdesk.gui.core_sentences import Say
 from acgdesk.gui.core_text import task_text
-
-Say = Callable[[dict[str, Any]], str]
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:

@@ -11,30 +11,17 @@ shown as the core wrote it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from acgdesk.gui import i18n
+from acgdesk.gui.core_sentences import Say, say_or
 from acgdesk.gui.core_text import core_text
-
-Say = Callable[[dict[str, Any]], str]
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate("core_errors", text, disambiguation, n)
-
-
-def _say(table: Mapping[str, Say], key: Any, params: Any, english: str) -> str:
-    """``table[key]`` said with ``params``; ``english`` when the key is unknown or the parts do not fit."""
-    say = table.get(key) if isinstance(key, str) else None
-    if say is None or not isinstance(params, Mapping):
-        return english
-    try:
-        return say(dict(params))
-    except (KeyError, TypeError, ValueError, IndexError):  # parts of another shape: a newer core
-        return english
 
 
 def _n(value: Any) -> str:
@@ -86,7 +73,7 @@ MANIFEST_PROBLEM: dict[str, Say] = {
 
 
 def _repair(p: dict[str, Any]) -> str:
-    problem = _say(MANIFEST_PROBLEM, p.get("problem_key"), p.get("problem_params"), p["problem"])
+    problem = say_or(MANIFEST_PROBLEM, p.get("problem_key"), p.get("problem_params"), p["problem"])
     return tr("{problem}: run `acgdesk models install {id} --force` to repair it").format(
         problem=problem, id=p["id"]
     )
@@ -115,7 +102,7 @@ INSTALL_DETAIL: dict[str, Say] = {
 
 def detail_text(english: str, key: Any, params: Any) -> str:
     """An install detail said through the catalogues; ``english`` when it has no key this version knows."""
-    return _say(INSTALL_DETAIL, key, params, english)
+    return say_or(INSTALL_DETAIL, key, params, english)
 
 
 def install_detail_text(english: str, key: Any, params: Any) -> str:
@@ -252,7 +239,7 @@ def _hint(p: dict[str, Any]) -> str:
 
 
 def _verify_failed(p: dict[str, Any]) -> str:
-    problem = _say(DOWNLOAD_PROBLEM, p.get("problem_key"), p.get("problem_params"), p["problem"])
+    problem = say_or(DOWNLOAD_PROBLEM, p.get("problem_key"), p.get("problem_params"), p["problem"])
     if p["deleted"]:
         problem = tr("{problem}; the corrupt file was deleted: run again to retry").format(problem=problem)
     return tr("{url}: {problem}. Nothing was installed").format(url=p["url"], problem=problem)

@@ -173,19 +173,11 @@ def build_manifest(
     }
 
 
-def manifest_problem(
-    spec: ModelSpec, source: HubSource, folder: Path, manifest: dict[str, Any] | None
-) -> str | None:
-    """Why a model folder is not usable as it stands (a cheap check: names and sizes), or None."""
-    found = manifest_problem_keyed(spec, source, folder, manifest)
-    return None if found is None else found[0]
-
-
 def manifest_problem_keyed(
     spec: ModelSpec, source: HubSource, folder: Path, manifest: dict[str, Any] | None
 ) -> tuple[str, str, dict[str, Any]] | None:
-    """:func:`manifest_problem` with its sentence's key and parts (for a front end's own language):
-    (English, key, params), or None."""
+    """Why a model folder is not usable as it stands (a cheap check: names and sizes), or None: the
+    English, and the sentence's key and parts for a front end's own language."""
     if manifest is None:
         path = folder / MANIFEST_NAME
         return f"{path} is missing or unreadable", "manifest_missing", {"path": str(path)}
