@@ -24,6 +24,8 @@ from acgdesk.dataset.options import (
 )
 from acgdesk.gui import core_errors, i18n
 from acgdesk.gui.core_errors import DATASET, QUERY, error_text, message_text, translated, with_position
+from acgdesk.gui.core_errors_library import ALBUM, FILE_OPS, LIBRARY, SEARCH, VECTORS
+from acgdesk.gui.core_errors_models import DOWNLOAD, MODEL_STORE
 from acgdesk.library import Library
 from acgdesk.search.query import QuerySyntaxError, parse
 from tests.gui.conftest import show_main_window
@@ -33,6 +35,11 @@ QUERY_FILES = ["search/query.py", "search/generation_terms.py", "search/compile.
 DATASET_FILES = [
     *(p.relative_to(ROOT).as_posix() for p in sorted((ROOT / "dataset").glob("*.py"))),
     "library/datasets.py",
+]
+STORE_FILES = [
+    *(p.relative_to(ROOT).as_posix() for p in sorted((ROOT / "models").glob("*.py"))),
+    "cli/models_scan.py",
+    "cli/models_cmd.py",
 ]
 
 
@@ -77,16 +84,43 @@ def raised_keys(files: list[str], makers: set[str]) -> tuple[set[str], list[str]
     return keys, missing
 
 
-def test_every_raised_key_is_known_to_the_window():
-    query_keys, query_missing = raised_keys(QUERY_FILES, {"QuerySyntaxError", "error"})
-    dataset_keys, dataset_missing = raised_keys(DATASET_FILES, {"DatasetError"})
-    assert not query_missing and not dataset_missing, "raise these with key=...: " + ", ".join(
-        query_missing + dataset_missing
-    )
-    assert len(query_keys) > 40 and len(dataset_keys) > 25  # the scan sees the raise sites
-    assert query_keys - set(QUERY) == set(), "add these to core_errors.QUERY (and translate them)"
-    assert dataset_keys - set(DATASET) == set(), "add these to core_errors.DATASET (and translate them)"
-    assert set(QUERY) - query_keys == set() and set(DATASET) - dataset_keys == set()  # none left over
+def _files(folder: str) -> list[str]:
+    return [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / folder).glob("*.py"))]
+
+
+# family -> (its sentences, the files that raise it, the calls that make its errors, how many keys
+# the scan must see at least: it would see none if the files or makers were wrong)
+SCANS = {
+    "query": (QUERY, QUERY_FILES, {"QuerySyntaxError", "error"}, 40),
+    "dataset": (DATASET, DATASET_FILES, {"DatasetError"}, 25),
+    "library": (
+        LIBRARY,
+        [*_files("library"), "db/migrations.py"],
+        {"LibraryError", "DatabaseTooNewError"},
+        5,
+    ),
+    "album": (ALBUM, ["db/albums.py"], {"AlbumError"}, 13),
+    "search": (SEARCH, ["search/service.py", "search/image_search.py"], {"SearchError"}, 9),
+    "vectors": (
+        VECTORS,
+        ["vectors/manager.py", "vectors/hnsw_index.py", "vectors/hnsw_file.py"],
+        {"NoVectorsError", "IndexCorruptError", "IndexMismatchError", "IndexFileError"},
+        11,
+    ),
+    "file_ops": (FILE_OPS, ["curate/file_actions.py", "curate/trash.py"], {"FileOpsError", "TrashError"}, 6),
+    "model_store": (MODEL_STORE, STORE_FILES, {"ModelStoreError", "ModelNotInstalled"}, 30),
+    "download": (DOWNLOAD, ["models/download.py"], {"DownloadError"}, 9),
+}
+
+
+@pytest.mark.parametrize("family", sorted(SCANS))
+def test_every_raised_key_is_known_to_the_window(family):
+    table, files, makers, at_least = SCANS[family]
+    keys, missing = raised_keys(files, makers)
+    assert not missing, "raise these with key=...: " + ", ".join(missing)
+    assert len(keys) >= at_least  # the scan sees the raise sites
+    assert keys - set(table) == set(), f"add these to the {family} table (and translate them)"
+    assert set(table) - keys == set()  # none left over
 
 
 BAD_QUERIES = [

@@ -5,7 +5,6 @@ calls on real files."""
 
 from __future__ import annotations
 
-import ast
 import errno
 import json
 import os
@@ -34,50 +33,9 @@ from acgdesk.vectors.hnsw_index import (
     manifest_path,
 )
 from acgdesk.vectors.manager import NoVectorsError, VectorIndexManager
-from tests.gui.test_core_errors import ROOT, raised_keys
 from tests.watch.conftest import write_image
 
-# table -> (its files, the classes whose calls make its errors, how many raise sites at least)
-SCANS = [
-    (
-        LIBRARY,
-        [
-            *(p.relative_to(ROOT).as_posix() for p in sorted((ROOT / "library").glob("*.py"))),
-            "db/migrations.py",
-        ],
-        {"LibraryError", "DatabaseTooNewError"},
-        6,
-    ),
-    (ALBUM, ["db/albums.py"], {"AlbumError"}, 13),
-    (SEARCH, ["search/service.py", "search/image_search.py"], {"SearchError"}, 10),
-    (
-        VECTORS,
-        ["vectors/manager.py", "vectors/hnsw_index.py", "vectors/hnsw_file.py"],
-        {"NoVectorsError", "IndexCorruptError", "IndexMismatchError", "IndexFileError"},
-        11,
-    ),
-    (FILE_OPS, ["curate/file_actions.py", "curate/trash.py"], {"FileOpsError", "TrashError"}, 8),
-]
-
-
-def raise_sites(files: list[str], makers: set[str]) -> int:
-    """How many calls in ``files`` make one of these errors."""
-    return sum(
-        isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) in makers
-        for rel in files
-        for node in ast.walk(ast.parse((ROOT / rel).read_text(encoding="utf-8")))
-    )
-
-
-@pytest.mark.parametrize(
-    "table, files, makers, sites", SCANS, ids=["library", "album", "search", "vectors", "files"]
-)
-def test_every_raised_key_is_known_to_the_window(table, files, makers, sites):
-    keys, missing = raised_keys(files, makers)
-    assert not missing, "raise these with key=...: " + ", ".join(missing)
-    assert raise_sites(files, makers) >= sites  # the scan sees the raise sites
-    assert keys - set(table) == set(), "add these to core_errors_library (and translate them)"
-    assert set(table) - keys == set()  # none left over
+# (the scan that every raise site has a known key: tests/gui/test_core_errors.py, SCANS)
 
 
 def test_each_class_finds_its_table():

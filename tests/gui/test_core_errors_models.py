@@ -47,18 +47,11 @@ from acgdesk.models.manifest import (
 from acgdesk.models.spec import HubSource, ModelFile, ModelSpec, PackageSource
 from acgdesk.models.state import InstallState, ModelNotInstalled
 from acgdesk.models.store import ModelStore
-from tests.gui.test_core_errors import ROOT, raised_keys
+from tests.gui.test_core_errors import ROOT, STORE_FILES
 from tests.models.fakehub import FakeHub, isolate_hub_env
 
 # every file that raises these errors: the store's modules and the two CLI commands (whose own raise
 # sites are command-line only, but are keyed like the rest: the scan keeps them from staying unkeyed)
-STORE_FILES = [
-    *(p.relative_to(ROOT).as_posix() for p in sorted((ROOT / "models").glob("*.py"))),
-    "cli/models_scan.py",
-    "cli/models_cmd.py",
-]
-DOWNLOAD_FILES = ["models/download.py"]
-
 MODEL = b"\x08\x07" + bytes(range(256)) * 8  # starts like an ONNX protobuf
 REPO_ID = "acme/tiny"
 
@@ -99,16 +92,7 @@ def package_spec(package: str, *files: str) -> ModelSpec:
 # -- (a) every raise site is keyed, and every key is known -------------------------------------------------
 
 
-def test_every_raised_key_is_known_to_the_window():
-    store_keys, store_missing = raised_keys(STORE_FILES, {"ModelStoreError", "ModelNotInstalled"})
-    download_keys, download_missing = raised_keys(DOWNLOAD_FILES, {"DownloadError"})
-    assert not store_missing and not download_missing, "raise these with key=...: " + ", ".join(
-        store_missing + download_missing
-    )
-    assert len(store_keys) > 30 and len(download_keys) > 8  # the scan sees the raise sites
-    assert store_keys - set(MODEL_STORE) == set(), "add these to core_errors_models.MODEL_STORE"
-    assert download_keys - set(DOWNLOAD) == set(), "add these to core_errors_models.DOWNLOAD"
-    assert set(MODEL_STORE) - store_keys == set() and set(DOWNLOAD) - download_keys == set()  # none unused
+# (the scan of the raise sites themselves: tests/gui/test_core_errors.py, SCANS)
 
 
 def test_every_install_detail_key_is_known_to_the_window():
