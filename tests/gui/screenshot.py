@@ -319,7 +319,9 @@ def main() -> int:
 
             popup = ModelsDialog(window.backend, window.jobs, window.start_job, window)
             popup.show()
-            spin(2)
+            spin(10, lambda: popup.table.rowCount() > 0)
+            popup.table.selectRow(0)  # its description: what it is good at, its install state
+            spin(1)
         if args.dataset:
             from acgdesk.gui.dataset.dialog import DatasetDialog
 
