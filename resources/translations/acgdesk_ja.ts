@@ -4060,6 +4060,26 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Series tags from</source>
+            <translation>作品タグのしきい値</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Artist tags from</source>
+            <translation>絵師タグのしきい値</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Meta and any other category a tagger has</source>
+            <translation>メタタグと、タガーが持つその他のカテゴリ</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Other tags from</source>
+            <translation>その他のタグのしきい値</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
             <source>Characters first</source>
             <translation>キャラクタータグを先頭に</translation>
         </message>

@@ -4060,6 +4060,26 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Series tags from</source>
+            <translation>作品标签阈值</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Artist tags from</source>
+            <translation>画师标签阈值</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Meta and any other category a tagger has</source>
+            <translation>元标签，以及标注模型的其他任何类别</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Other tags from</source>
+            <translation>其他标签阈值</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
             <source>Characters first</source>
             <translation>角色标签放在前面</translation>
         </message>

@@ -4060,6 +4060,26 @@ The images stay on disk untouched; only what acgdesk learnt about them (tags, sc
         </message>
         <message>
             <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Series tags from</source>
+            <translation>作品標籤閾值</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Artist tags from</source>
+            <translation>畫師標籤閾值</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Meta and any other category a tagger has</source>
+            <translation>中繼標籤，以及標註模型的其他任何類別</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
+            <source>Other tags from</source>
+            <translation>其他標籤閾值</translation>
+        </message>
+        <message>
+            <location filename="../../acgdesk/gui/dataset/form.py" />
             <source>Characters first</source>
             <translation>角色標籤放在前面</translation>
         </message>

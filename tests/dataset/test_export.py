@@ -241,3 +241,73 @@ def test_cli_export_dry_run_and_manifest_repeat(library, tmp_path, capsys):
     )
     assert "0 written" in capsys.readouterr().out
     assert all(max(Image.open(p).size) <= 128 for p in (out / "10_zz").glob("*.png"))
+
+
+def test_model_tags_are_cut_per_category_and_characters_then_series_lead(library, tmp_path):
+    """A tagger's predictions through the export: each category at its own threshold, the trigger
+    first, then characters, then series, then the rest by confidence; the content rating only when
+    asked for."""
+    from acgdesk.db.connection import transaction
+    from acgdesk.db.predictions import TagIds, record_model_run, replace_model_tags
+
+    lib, _folder = library
+    pic0 = lib.db.execute("SELECT id FROM files WHERE path LIKE ?", ("%/pic0.png",)).fetchone()[0]
+    tagger = "wd-test-tagger@v3"
+    predicted = [
+        ("smile", "general", 0.90),
+        ("sky", "general", 0.40),
+        ("blush", "general", 0.30),  # under general 0.35
+        ("hatsune_miku", "character", 0.95),
+        ("kagamine_rin", "character", 0.80),  # under character 0.85
+        ("vocaloid", "copyright", 0.60),
+        ("project_diva_(series)", "copyright", 0.45),  # under copyright 0.5
+        ("some_artist", "artist", 0.70),  # under artist 0.75
+        ("highres", "meta", 0.95),
+        ("commentary", "meta", 0.50),  # under the default 0.9
+        ("sensitive", "rating", 0.80),
+    ]
+    with transaction(lib.db) as conn:
+        replace_model_tags(conn, TagIds(), pic0, tagger, predicted)
+        record_model_run(conn, pic0, tagger)
+    spec = CaptionSpec(
+        trigger="mk",
+        thresholds={"general": 0.35, "character": 0.85, "copyright": 0.5, "artist": 0.75},
+        default_threshold=0.9,
+    )
+    _export(lib, tmp_path / "a", selection=Selection(drop_duplicates=False), captions=spec)
+    words = next((tmp_path / "a").rglob("pic0.txt")).read_text().strip().split(", ")
+    assert words[:3] == ["mk", "hatsune miku", "vocaloid"]
+    # the user's tags (always kept) and the model's above their cut, by confidence after the leaders
+    assert set(words[3:]) == {
+        "1girl",
+        "star \\(symbol\\)",
+        "cat ears",
+        "white background",
+        "smile",
+        "sky",
+        "highres",
+    }
+    for gone in (
+        "blush",
+        "kagamine rin",
+        "project diva \\(series\\)",
+        "some artist",
+        "commentary",
+        "sensitive",
+    ):
+        assert gone not in words
+    # lower cuts let them in; leaders off keep confidence order; the rating tag first when asked
+    spec = CaptionSpec(
+        thresholds={"general": 0.25, "character": 0.5, "copyright": 0.4, "artist": 0.5},
+        default_threshold=0.4,
+        character_first=False,
+        copyright_first=False,
+        include_rating=True,
+    )
+    _export(lib, tmp_path / "b", selection=Selection(drop_duplicates=False), captions=spec)
+    words = next((tmp_path / "b").rglob("pic0.txt")).read_text().strip().split(", ")
+    assert words[0] == "sensitive"
+    for back in ("blush", "kagamine rin", "project diva \\(series\\)", "some artist", "commentary"):
+        assert back in words
+    model = [w for w in words if w in {"hatsune miku", "highres", "smile", "kagamine rin", "some artist"}]
+    assert model == ["hatsune miku", "highres", "smile", "kagamine rin", "some artist"]  # 0.95 ... 0.70

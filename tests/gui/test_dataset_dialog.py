@@ -146,3 +146,31 @@ def test_the_entry_is_in_the_selection_menu_for_the_selection_and_every_result(q
     assert "Export training set…" in texts
     submenu = next(a.menu() for a in menu.actions() if a.menu() and a.text().startswith("Apply to all"))
     assert "Export training set…" in [a.text() for a in submenu.actions()]
+
+
+def test_each_tag_category_has_its_threshold_and_they_are_remembered(qtbot, window, tmp_path):
+    win = window
+    scope = win.curation.batch.results_scope()
+    dialog = DatasetDialog(win.backend, scope, win.prefs, win)
+    form = dialog.form
+    values = {"general": 0.3, "character": 0.9, "copyright": 0.55, "artist": 0.7}
+    boxes = {
+        "general": form.general_threshold,
+        "character": form.character_threshold,
+        "copyright": form.copyright_threshold,
+        "artist": form.artist_threshold,
+    }
+    for category, box in boxes.items():
+        box.setValue(values[category])
+    form.default_threshold.setValue(0.95)
+    spec = form.options().captions
+    assert spec.thresholds == values and spec.default_threshold == 0.95
+    # captions from prompts only: no threshold applies, so none can be edited
+    form.caption_source.setCurrentIndex(form.caption_source.findData("prompt"))
+    assert not any(box.isEnabled() for box in (*boxes.values(), form.default_threshold))
+    form.caption_source.setCurrentIndex(form.caption_source.findData("tags"))
+    assert all(box.isEnabled() for box in (*boxes.values(), form.default_threshold))
+    dialog.remember()
+    again = DatasetDialog(win.backend, scope, win.prefs, win).form
+    assert again.options().captions.thresholds == values
+    assert again.default_threshold.value() == 0.95

@@ -215,6 +215,13 @@ class DatasetForm(QTabWidget):
         form.addRow(tr("General tags from"), self.general_threshold)
         self.character_threshold = _fraction(0.85, page)
         form.addRow(tr("Character tags from"), self.character_threshold)
+        self.copyright_threshold = _fraction(0.35, page)
+        form.addRow(tr("Series tags from"), self.copyright_threshold)
+        self.artist_threshold = _fraction(0.35, page)
+        form.addRow(tr("Artist tags from"), self.artist_threshold)
+        self.default_threshold = _fraction(0.35, page)
+        self.default_threshold.setToolTip(tr("Meta and any other category a tagger has"))
+        form.addRow(tr("Other tags from"), self.default_threshold)
         self.character_first = QCheckBox(tr("Characters first"), page)
         self.character_first.setChecked(True)
         self.copyright_first = QCheckBox(tr("Series first"), page)
@@ -283,6 +290,9 @@ class DatasetForm(QTabWidget):
         for w in (
             self.general_threshold,
             self.character_threshold,
+            self.copyright_threshold,
+            self.artist_threshold,
+            self.default_threshold,
             self.character_first,
             self.copyright_first,
         ):
@@ -332,8 +342,10 @@ class DatasetForm(QTabWidget):
             thresholds={
                 "general": self.general_threshold.value(),
                 "character": self.character_threshold.value(),
+                "copyright": self.copyright_threshold.value(),
+                "artist": self.artist_threshold.value(),
             },
-            default_threshold=self.general_threshold.value(),
+            default_threshold=self.default_threshold.value(),
             character_first=self.character_first.isChecked(),
             copyright_first=self.copyright_first.isChecked(),
             underscores_to_spaces=self.underscores.isChecked(),
@@ -379,6 +391,9 @@ class DatasetForm(QTabWidget):
         self.trigger.setText(c.trigger)
         self.general_threshold.setValue(c.thresholds.get("general", c.default_threshold))
         self.character_threshold.setValue(c.thresholds.get("character", 0.85))
+        self.copyright_threshold.setValue(c.thresholds.get("copyright", c.default_threshold))
+        self.artist_threshold.setValue(c.thresholds.get("artist", c.default_threshold))
+        self.default_threshold.setValue(c.default_threshold)
         self.character_first.setChecked(c.character_first)
         self.copyright_first.setChecked(c.copyright_first)
         self.underscores.setChecked(c.underscores_to_spaces)
